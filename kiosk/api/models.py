@@ -1,0 +1,540 @@
+"""Typed models of the central disclosure API, version 1 (see docs/central-api.md).
+
+This module is the single source of truth for the contract: the client parses answers with
+these models, the reference server answers with them, and the OpenAPI file in
+``docs/central-api.openapi.json`` is generated from them (``kiosk.api.openapi``).
+
+Rules applied everywhere:
+- unknown fields in an answer are ignored (the central service adds fields over time);
+- money is a decimal string on the wire and ``Decimal`` in code, never a float;
+- times carry their UTC offset (naive times are rejected); dates are ``YYYY-MM-DD``;
+  months ``YYYY-MM``;
+- a wrong shape raises ``pydantic.ValidationError`` whose ``loc`` names the field.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+API_VERSION = "1.3"
+
+# --------------------------------------------------------------------------------------------
+# Scalar types
+# --------------------------------------------------------------------------------------------
+
+_MONEY_RE = re.compile(r"^-?\d{1,12}(\.\d{1,2})?$")
+
+
+def _parse_money(value: Any) -> Decimal:
+    """Accept only decimal strings ("356.20"); a float would already have lost precision."""
+    if isinstance(value, Decimal):
+        return value
+    if not isinstance(value, str) or not _MONEY_RE.match(value):
+        raise ValueError('money must be a decimal string such as "356.20"')
+    try:
+        return Decimal(value)
+    except InvalidOperation as exc:  # pragma: no cover - the regex already guards this
+        raise ValueError("money must be a decimal string") from exc
+
+
+def _money_to_str(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_parse_money),
+    PlainSerializer(_money_to_str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": _MONEY_RE.pattern, "examples": ["356.20"]}),
+]
+
+
+def _parse_points(value: Any) -> Decimal:
+    """Points are JSON numbers with at most one decimal (245.5); bools are not numbers."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise ValueError("points must be a number")
+    try:
+        result = Decimal(str(value))
+    except InvalidOperation as exc:
+        raise ValueError("points must be a number") from exc
+    if not result.is_finite():
+        raise ValueError("points must be finite")
+    if result != result.quantize(Decimal("0.1")):
+        raise ValueError("points have at most one decimal")
+    if abs(result) > Decimal("1000000"):
+        raise ValueError("points out of range")
+    return result
+
+
+def _points_to_json(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Points = Annotated[
+    Decimal,
+    BeforeValidator(_parse_points),
+    PlainSerializer(_points_to_json, return_type=float),
+    WithJsonSchema({"type": "number", "multipleOf": 0.1, "examples": [245.5]}),
+]
+
+Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+"""A month as ``YYYY-MM``."""
+
+Text = Annotated[str, StringConstraints(max_length=2000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Timestamp = AwareDatetime
+"""An ISO 8601 time that carries its offset; naive times are rejected."""
+
+INMATE_ID_PATTERN = r"^[A-Z0-9-]{4,32}$"
+InmateId = Annotated[str, StringConstraints(pattern=INMATE_ID_PATTERN)]
+ID_NUMBER_PATTERN = r"^[0-9]{17}[0-9X]$"
+REFERENCE_PATTERN = r"^[A-Z0-9-]{8,16}$"
+SLIP_NO_PATTERN = r"^[A-Z0-9-]{4,40}$"
+VERIFY_CODE_PATTERN = r"^[A-Z0-9]{4,16}$"
+TICKET_PATTERN = r"^[A-Z0-9-]{4,40}$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+
+class _Model(BaseModel):
+    """Answers: unknown fields ignored, immutable once parsed."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, str_max_length=4000)
+
+
+class _Request(BaseModel):
+    """Request bodies: the kiosk builds them, so unknown fields are a bug on either side."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=4000)
+
+
+# --------------------------------------------------------------------------------------------
+# Enums (values are the wire strings)
+# --------------------------------------------------------------------------------------------
+
+
+class AuthMethod(StrEnum):
+    CARD = "card"
+    MANUAL = "manual"
+
+
+class AnnouncementCategory(StrEnum):
+    NOTICE = "notice"
+    DISCLOSURE = "disclosure"
+    NEWS = "news"
+
+
+class Section(StrEnum):
+    """The four record sections a family can look at and print."""
+
+    REFORM = "reform"
+    ASSESSMENT = "assessment"
+    REWARDS = "rewards"
+    LIVING = "living"
+
+
+class EnquirySection(StrEnum):
+    REFORM = "reform"
+    ASSESSMENT = "assessment"
+    REWARDS = "rewards"
+    LIVING = "living"
+    PROFILE = "profile"
+
+
+class EnquiryReason(StrEnum):
+    INCORRECT = "incorrect"
+    MISSING = "missing"
+    UNCLEAR = "unclear"
+    OTHER = "other"
+
+
+class EnquiryStatus(StrEnum):
+    RECEIVED = "received"
+    IN_REVIEW = "in_review"
+    ANSWERED = "answered"
+
+
+class RewardKind(StrEnum):
+    PRAISE = "表扬"
+    MATERIAL_REWARD = "物质奖励"
+    MERIT = "记功"
+    WARNING = "警告"
+    DEMERIT = "记过"
+    CONFINEMENT = "禁闭"
+
+    @property
+    def is_punishment(self) -> bool:
+        return self in (RewardKind.WARNING, RewardKind.DEMERIT, RewardKind.CONFINEMENT)
+
+
+class SentenceChangeKind(StrEnum):
+    REDUCTION = "减刑"
+    PAROLE = "假释"
+    MEDICAL_PAROLE = "暂予监外执行"
+
+
+class SentenceChangeStage(StrEnum):
+    """In the order a case moves through them."""
+
+    REPORTED = "呈报"
+    PUBLICISED = "公示"
+    SUBMITTED = "提请"
+    RULED = "裁定"
+
+
+class CycleOutcome(StrEnum):
+    PRAISE = "表扬"
+    MATERIAL_REWARD = "物质奖励"
+    NO_REWARD = "不予奖励"
+
+
+class TransactionType(StrEnum):
+    DEPOSIT = "存款"
+    SPENDING = "消费"
+    REMITTANCE = "汇款"
+    DEDUCTION = "扣款"
+
+
+class ContactType(StrEnum):
+    IN_PERSON = "现场会见"
+    VIDEO = "远程视频会见"
+    PHONE = "亲情电话"
+
+
+class TerminalState(StrEnum):
+    READY = "ready"
+    IN_SESSION = "in_session"
+    OUT_OF_SERVICE = "out_of_service"
+
+
+class PrinterState(StrEnum):
+    READY = "ready"
+    PAPER_LOW = "paper_low"
+    PAPER_OUT = "paper_out"
+    OFFLINE = "offline"
+    UNKNOWN = "unknown"
+
+
+class ReaderState(StrEnum):
+    READY = "ready"
+    ABSENT = "absent"
+    ERROR = "error"
+    DISABLED = "disabled"
+
+
+class EventType(StrEnum):
+    SESSION_STARTED = "session_started"
+    SESSION_ENDED = "session_ended"
+    RECORDS_VIEWED = "records_viewed"
+    SLIP_PRINTED = "slip_printed"
+    ENQUIRY_FILED = "enquiry_filed"
+    RATING = "rating"
+    ADMIN_LOGIN = "admin_login"
+    ADMIN_ACTION = "admin_action"
+    FAULT = "fault"
+
+
+class ErrorCode(StrEnum):
+    INVALID_REQUEST = "invalid_request"
+    INVALID_CREDENTIALS = "invalid_credentials"
+    SESSION_EXPIRED = "session_expired"
+    TERMINAL_UNAUTHORIZED = "terminal_unauthorized"
+    NOT_LINKED = "not_linked"
+    NOT_FOUND = "not_found"
+    LOCKED = "locked"
+    RATE_LIMITED = "rate_limited"
+    MAINTENANCE = "maintenance"
+    SERVER_ERROR = "server_error"
+
+
+# --------------------------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------------------------
+
+
+class ErrorDetail(_Model):
+    code: str
+    message: str = ""
+    attempts_left: int | None = Field(default=None, ge=0, le=100)
+    retry_after: int | None = Field(default=None, ge=0, le=7 * 24 * 3600)
+
+
+class ErrorBody(_Model):
+    error: ErrorDetail
+
+
+# --------------------------------------------------------------------------------------------
+# Health and announcements
+# --------------------------------------------------------------------------------------------
+
+
+class Health(_Model):
+    status: str
+    time: Timestamp
+    api_version: str
+
+
+class Announcement(_Model):
+    id: ShortText
+    category: AnnouncementCategory
+    title: ShortText
+    body: Text
+    published_at: Timestamp
+
+
+class Announcements(_Model):
+    items: list[Announcement] = Field(max_length=500)
+
+
+# --------------------------------------------------------------------------------------------
+# Sessions
+# --------------------------------------------------------------------------------------------
+
+
+class SessionRequest(_Request):
+    id_number: Annotated[str, StringConstraints(pattern=ID_NUMBER_PATTERN)]
+    reference_number: Annotated[str, StringConstraints(pattern=REFERENCE_PATTERN)]
+    method: AuthMethod
+
+
+class Visitor(_Model):
+    display_name: ShortText
+
+
+class LinkedInmate(_Model):
+    inmate_id: InmateId
+    name: ShortText
+    relationship: ShortText
+    prison_name: ShortText
+    ward: ShortText
+
+
+class SessionCreated(_Model):
+    session_token: Annotated[str, StringConstraints(min_length=8, max_length=512)]
+    expires_at: Timestamp
+    visitor: Visitor
+    inmates: list[LinkedInmate] = Field(min_length=1, max_length=50)
+
+
+# --------------------------------------------------------------------------------------------
+# Records
+# --------------------------------------------------------------------------------------------
+
+
+class Sentence(_Model):
+    term: ShortText
+    start: date
+    end: date
+    current_end: date
+
+
+class Profile(_Model):
+    inmate_id: InmateId
+    name: ShortText
+    prison_name: ShortText
+    ward: ShortText
+    crime: ShortText
+    sentence: Sentence
+    treatment_level: ShortText
+    as_of: Timestamp
+
+
+class ReformMonth(_Model):
+    month: Month
+    ideology: ShortText
+    education: ShortText
+    labour: ShortText
+    remark: Text = ""
+
+
+class Course(_Model):
+    name: ShortText
+    term: ShortText
+    score: int | None = Field(default=None, ge=0, le=150)
+    result: ShortText
+
+
+class Certificate(_Model):
+    name: ShortText
+    issued_on: date
+
+
+class Reform(_Model):
+    as_of: Timestamp
+    monthly: list[ReformMonth] = Field(max_length=1000)
+    courses: list[Course] = Field(max_length=1000)
+    certificates: list[Certificate] = Field(max_length=1000)
+
+
+class AssessmentMonth(_Model):
+    month: Month
+    base: Points
+    bonus: Points
+    deduction: Points
+    total: Points
+    note: Text = ""
+
+
+class AssessmentCycle(_Model):
+    closed: Month
+    points: Points
+    outcome: CycleOutcome
+    graded_on: date
+
+
+class Assessment(_Model):
+    as_of: Timestamp
+    threshold: Points
+    cycle_points: Points
+    cycle_started: Month
+    months: list[AssessmentMonth] = Field(max_length=1200)
+    cycles: list[AssessmentCycle] = Field(max_length=1200)
+
+
+class RewardItem(_Model):
+    date: date
+    kind: RewardKind
+    reason: Text
+    document_no: Annotated[str, StringConstraints(max_length=200)] = ""
+
+
+class SentenceChange(_Model):
+    kind: SentenceChangeKind
+    stage: SentenceChangeStage
+    date: date
+    detail: Text
+    authority: Annotated[str, StringConstraints(max_length=200)] = ""
+
+
+class Rewards(_Model):
+    as_of: Timestamp
+    items: list[RewardItem] = Field(max_length=1000)
+    sentence_changes: list[SentenceChange] = Field(max_length=1000)
+
+
+class Account(_Model):
+    balance: Money
+    monthly_limit: Money
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "CNY"
+
+
+class Transaction(_Model):
+    date: date
+    type: TransactionType
+    amount: Money
+    description: Text = ""
+
+
+class HealthCheck(_Model):
+    date: date
+    item: ShortText
+    result: Text
+
+
+class Contact(_Model):
+    date: date
+    type: ContactType
+    minutes: int = Field(ge=0, le=24 * 60)
+
+
+class Living(_Model):
+    as_of: Timestamp
+    account: Account
+    transactions: list[Transaction] = Field(max_length=5000)
+    health: list[HealthCheck] = Field(max_length=1000)
+    contacts: list[Contact] = Field(max_length=1000)
+
+
+SECTION_MODELS: dict[Section, type[_Model]] = {
+    Section.REFORM: Reform,
+    Section.ASSESSMENT: Assessment,
+    Section.REWARDS: Rewards,
+    Section.LIVING: Living,
+}
+
+# --------------------------------------------------------------------------------------------
+# Slips and enquiries
+# --------------------------------------------------------------------------------------------
+
+
+class SlipRequest(_Request):
+    inmate_id: InmateId
+    sections: list[Section] = Field(min_length=1, max_length=4)
+    content_sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
+
+
+class SlipRegistered(_Model):
+    slip_no: Annotated[str, StringConstraints(pattern=SLIP_NO_PATTERN)]
+    verify_code: Annotated[str, StringConstraints(pattern=VERIFY_CODE_PATTERN)]
+    verify_url: Annotated[str, StringConstraints(min_length=8, max_length=500)]
+    issued_at: Timestamp
+
+
+class SlipVerification(_Model):
+    valid: bool
+    issued_at: Timestamp
+    inmate_name: ShortText
+    sections: list[Section] = Field(max_length=4)
+    content_sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
+
+
+class EnquiryRequest(_Request):
+    inmate_id: InmateId
+    section: EnquirySection
+    reason: EnquiryReason
+
+
+class EnquiryFiled(_Model):
+    ticket_no: Annotated[str, StringConstraints(pattern=TICKET_PATTERN)]
+    reply_due: date
+    track_url: Annotated[str, StringConstraints(min_length=8, max_length=500)]
+
+
+class EnquiryState(_Model):
+    ticket_no: Annotated[str, StringConstraints(pattern=TICKET_PATTERN)]
+    status: EnquiryStatus
+    reply: Text | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Terminal: heartbeat and audit events
+# --------------------------------------------------------------------------------------------
+
+
+class Heartbeat(_Request):
+    version: Annotated[str, StringConstraints(min_length=1, max_length=50)]
+    uptime_s: int = Field(ge=0)
+    state: TerminalState
+    printer: PrinterState
+    reader: ReaderState
+    queued_events: int = Field(ge=0)
+
+
+class AuditEvent(_Request):
+    event_id: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    type: EventType
+    at: Timestamp
+    subject: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)] | None = None
+    data: dict[str, str | int | float | bool | None] = Field(default_factory=dict, max_length=32)
+
+
+class EventBatch(_Request):
+    events: list[AuditEvent] = Field(min_length=1, max_length=500)
+
+
+class EventsAccepted(_Model):
+    accepted: list[str] = Field(max_length=500)

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The one entry point for a developer machine and CI alike:
+#   bash scripts/dev.sh demo [kiosk args...]   install, then start the kiosk in demo mode
+#   bash scripts/dev.sh test [pytest args...]  install, start CUPS, lint, type-check, run the tests
+# System packages are installed with apt-get when missing and we are root (CI, a fresh VM);
+# otherwise the missing ones are listed so a developer can install them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Qt's offscreen/xcb platforms need these libraries; the rest serve fonts, printing and tests.
+RUNTIME_DEBS=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+              libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
+              libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 fonts-wqy-microhei)
+TEST_DEBS=(cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils zbar-tools xvfb socat)
+
+ensure_debs() {
+    local missing=()
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "== installing system packages: ${missing[*]}"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            "${missing[@]}" >/dev/null
+    else
+        echo "== missing system packages (install them as root): ${missing[*]}" >&2
+    fi
+}
+
+ensure_venv() {
+    if [ ! -x .venv/bin/python ]; then
+        python3 -m venv .venv
+    fi
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e ".[test]"
+}
+
+cmd="${1:-test}"
+shift || true
+case "$cmd" in
+    demo)
+        ensure_debs "${RUNTIME_DEBS[@]}"
+        ensure_venv
+        exec .venv/bin/kiosk --demo "$@"
+        ;;
+    test)
+        ensure_debs "${RUNTIME_DEBS[@]}" "${TEST_DEBS[@]}"
+        ensure_venv
+        bash scripts/cups-setup.sh || echo "== CUPS could not be started: printing tests will skip"
+        echo "== ruff";  .venv/bin/ruff check kiosk ui tests bench
+        echo "== mypy";  .venv/bin/mypy
+        echo "== pytest"
+        QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
+        ;;
+    *)
+        echo "usage: bash scripts/dev.sh demo|test [args...]" >&2
+        exit 2
+        ;;
+esac
