@@ -1,0 +1,42 @@
+"""Exit codes of the ``kiosk`` program, one enum so the supervisor and scripts can rely on them.
+
+Codes follow common Unix use where one exists (2 for usage as argparse does, 70 ``EX_SOFTWARE``,
+75 ``EX_TEMPFAIL``, 130 for Ctrl+C). The supervisor (systemd unit or Windows task) restarts the
+kiosk after any code but ``OK``; an installer script reads ``SETTINGS`` and ``SELFTEST_FAILED``.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    """Normal end: the officer chose "exit to desktop", or a command finished successfully."""
+
+    USAGE = 2
+    """Wrong command line (unknown option, bad argument); argparse uses 2 as well."""
+
+    SETTINGS = 3
+    """A settings file is unreadable or holds a value the schema does not allow."""
+
+    SELFTEST_FAILED = 4
+    """``kiosk --selftest`` ran and at least one check failed (each is printed)."""
+
+    STORE = 5
+    """The local database cannot be opened or is newer than this program (a downgrade)."""
+
+    VERIFY_FAILED = 6
+    """``kiosk verify``: the central service says the slip is not genuine or unknown."""
+
+    UNAVAILABLE = 7
+    """A command needed the central service and could not reach it (network, TLS, 5xx)."""
+
+    CRASH = 70
+    """An unhandled exception (``EX_SOFTWARE``): the crash report was written, restart me."""
+
+    RESTART = 75
+    """Officer reset asked for a fresh process (``EX_TEMPFAIL``): the supervisor starts it again."""
+
+    INTERRUPTED = 130
+    """Stopped by Ctrl+C / SIGINT during development (128 + signal number)."""
