@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,12 +23,10 @@ from enum import Enum, StrEnum
 from pathlib import Path
 
 from kiosk.api.models import AuditEvent, EnquiryReason, EnquirySection, EventType, Section
+from kiosk.visitor.idnumber import ID_SHAPE
 
 Scalar = str | int | float | bool | None
 
-# Last line of defence: anything shaped like a PRC resident ID number (18 characters: 17 digits
-# and a check character) or the old 15-digit form, anywhere inside a string value.
-_ID_SHAPED = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])")
 _CODE = r"^[a-z][a-z0-9_.]{0,63}$"  # machine codes: no free text, so no personal data
 _SECTIONS = tuple(s.value for s in Section)
 _SECTION_LIST = r"^(" + "|".join(_SECTIONS) + r")(,(" + "|".join(_SECTIONS) + r"))*$"
@@ -298,7 +297,8 @@ def validate(type_: EventType, subject: str | None, data: dict[str, Scalar]) -> 
                 f"{type_.value}: data key {name!r} is not in the catalogue; allowed: "
                 + (", ".join(allowed) or "none")
             )
-        if isinstance(value, str) and _ID_SHAPED.search(value):
+        # Last line of defence (after the key and value checks a caller could loosen one day).
+        if isinstance(value, str) and ID_SHAPE.search(unicodedata.normalize("NFKC", value)):
             raise AuditDataError(f"data[{name!r}] looks like an ID number: refused")
         key.check(value)
     for spec in specs:

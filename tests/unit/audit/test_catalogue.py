@@ -80,8 +80,9 @@ def test_make_event_refuses_data_outside_the_catalogue(type_, kwargs, message) -
 @pytest.mark.parametrize(
     "value",
     ["15010219800101123X", "15010219800101123x", "150102198001011234",
-     "NM-150102800101123-X", "slip 150102198001011234 printed"],
-    ids=["18-with-X", "18-lower-x", "18-digits", "15-digit-old-form", "embedded"],
+     "150102 19800101 123X", "１５０１０２１９８００１０１１２３Ｘ",
+     "slip 150102198001011234 printed"],
+    ids=["18-with-X", "18-lower-x", "18-digits", "spaced", "fullwidth", "embedded"],
 )
 def test_make_event_refuses_strings_shaped_like_an_id_number(value: str) -> None:
     with pytest.raises(AuditDataError, match="looks like an ID number"):
