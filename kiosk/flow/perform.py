@@ -1,0 +1,185 @@
+"""Carry out one effect of the flow: blocking I/O, run by a worker off the GUI thread.
+
+``perform`` returns the event that reports the outcome (or None for effects nobody waits for).
+Typed failures of the central API and the printer come back as events; anything else is a bug
+and propagates, so the caller shows the out-of-service screen and writes a crash report.
+
+This module is Qt-free: the UI's worker pool calls it, and so can a test or a script.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from datetime import datetime
+from typing import Protocol
+
+from kiosk.api.client import CentralClient
+from kiosk.api.errors import ApiError, InvalidCredentials
+from kiosk.api.models import SessionRequest, SlipRequest
+from kiosk.audit.catalogue import make_event
+from kiosk.flow import events as ev
+from kiosk.flow.effects import (
+    Audit,
+    CheckHealth,
+    CreateSession,
+    Effect,
+    EndSession,
+    FetchProfile,
+    FetchSection,
+    PrintSlip,
+)
+from kiosk.flow.failures import Failure, FailureKind, classify
+from kiosk.printing import PrinterBackend, PrinterError
+from kiosk.secrets import subject_hmac
+from kiosk.settings import Settings
+from kiosk.slip import SlipContent, content_sha256, render_slip
+from kiosk.store import Store
+from kiosk.visitor.idnumber import mask_id_number
+from kiosk.visitor.lockout import LockoutPolicy, lockout_state
+
+log = logging.getLogger("kiosk.flow")
+
+
+class FlowDeps(Protocol):
+    """The parts an effect needs (``kiosk.services.Services`` provides them)."""
+
+    settings: Settings
+    client: CentralClient
+    store: Store
+    printer: PrinterBackend
+    terminal_secret: bytes
+    clock: Callable[[], datetime]
+
+
+def perform(effect: Effect, deps: FlowDeps) -> ev.Event | None:
+    """Do what ``effect`` asks and report how it went."""
+    if isinstance(effect, CreateSession):
+        return _create_session(effect, deps)
+    if isinstance(effect, EndSession):
+        _end_session(effect, deps)
+        return None
+    if isinstance(effect, FetchProfile):
+        return _fetch_profile(effect, deps)
+    if isinstance(effect, FetchSection):
+        return _fetch_section(effect, deps)
+    if isinstance(effect, PrintSlip):
+        return _print_slip(effect, deps)
+    if isinstance(effect, CheckHealth):
+        return _check_health(effect, deps)
+    if isinstance(effect, Audit):
+        _audit(effect, deps)
+        return None
+    raise AssertionError(f"unknown effect {type(effect).__name__}")
+
+
+def _seconds_until(until: datetime | None, now: datetime) -> int:
+    return 0 if until is None else max(math.ceil((until - now).total_seconds()), 1)
+
+
+def _create_session(effect: CreateSession, deps: FlowDeps) -> ev.Event:
+    creds = effect.credentials
+    subject = subject_hmac(deps.terminal_secret, creds.id_number)
+    policy = LockoutPolicy()
+    now = deps.clock()
+    lock = lockout_state(deps.store.failures(subject, now - policy.lookback), now, policy)
+    if lock.locked:
+        return ev.AuthFailed(effect.request_no, Failure(
+            FailureKind.LOCKED, retry_after_s=_seconds_until(lock.until, now),
+            detail="local_lockout"))
+    request = SessionRequest(id_number=creds.id_number,
+                             reference_number=creds.reference_number, method=creds.method)
+    try:
+        created = deps.client.create_session(request)
+    except InvalidCredentials as exc:
+        deps.store.record_failure(subject, now)
+        lock = lockout_state(deps.store.failures(subject, now - policy.lookback), now, policy)
+        if lock.locked:
+            return ev.AuthFailed(effect.request_no, Failure(
+                FailureKind.LOCKED, retry_after_s=_seconds_until(lock.until, now),
+                detail="local_lockout"))
+        left = lock.attempts_left if exc.attempts_left is None else min(
+            exc.attempts_left, lock.attempts_left)
+        return ev.AuthFailed(effect.request_no, Failure(
+            FailureKind.INVALID_CREDENTIALS, attempts_left=left, detail=exc.code))
+    except ApiError as exc:
+        return ev.AuthFailed(effect.request_no, classify(exc))
+    deps.store.clear_failures(subject)
+    return ev.SessionStarted(effect.request_no, created, mask_id_number(creds.id_number),
+                             subject)
+
+
+def _end_session(effect: EndSession, deps: FlowDeps) -> None:
+    try:
+        deps.client.end_session(effect.token)
+    except ApiError as exc:
+        # The screen is already wiped; the session expires on the server by itself.
+        log.info("ending the session failed (%s); it will expire on its own", exc.code)
+
+
+def _fetch_profile(effect: FetchProfile, deps: FlowDeps) -> ev.Event:
+    try:
+        profile = deps.client.profile(effect.token, effect.inmate_id)
+    except ApiError as exc:
+        return ev.LoadFailedEvent(effect.token, effect.inmate_id, None, classify(exc))
+    return ev.ProfileLoaded(effect.token, effect.inmate_id, profile)
+
+
+def _fetch_section(effect: FetchSection, deps: FlowDeps) -> ev.Event:
+    try:
+        data = deps.client.section(effect.token, effect.inmate_id, effect.section)
+    except ApiError as exc:
+        return ev.LoadFailedEvent(effect.token, effect.inmate_id, effect.section, classify(exc))
+    return ev.SectionLoaded(effect.token, effect.inmate_id, effect.section, data)
+
+
+def _print_slip(effect: PrintSlip, deps: FlowDeps) -> ev.Event:
+    settings = deps.settings
+    content = SlipContent(
+        prison_name=settings.terminal.prison_name,
+        terminal_id=settings.terminal.id,
+        issued_at=deps.clock(),
+        visitor_masked_id=effect.masked_id,
+        profile=effect.profile,
+        sections=dict(effect.sections),
+        language="en" if effect.language == "en" else "zh_CN",
+    )
+    registration = effect.registration
+    try:
+        if registration is None:
+            request = SlipRequest(inmate_id=effect.inmate_id,
+                                  sections=[s for s, _ in effect.sections],
+                                  content_sha256=content_sha256(content))
+            registration = deps.client.register_slip(effect.token, request)
+        pdf = render_slip(content, registration, settings.printer.layout)
+        deps.printer.print_pdf(pdf, job_name=registration.slip_no, copies=1)
+    except ApiError as exc:
+        return ev.SlipFailed(effect.request_no, classify(exc), registration)
+    except PrinterError as exc:
+        detail = getattr(exc, "code", type(exc).__name__.lower())
+        return ev.SlipFailed(effect.request_no, Failure(FailureKind.PRINTER, detail=str(detail)),
+                             registration)
+    return ev.SlipPrinted(effect.request_no, registration)
+
+
+def _check_health(effect: CheckHealth, deps: FlowDeps) -> ev.Event:
+    try:
+        deps.client.health()
+        # Announcements need the terminal token: this also proves the terminal is still
+        # authorised, so the out-of-service screen for a revoked token recovers by itself.
+        announcements = deps.client.announcements(effect.prison_code)
+    except ApiError as exc:
+        return ev.HealthChecked(classify(exc))
+    return ev.HealthChecked(None, tuple(announcements.items))
+
+
+def _audit(effect: Audit, deps: FlowDeps) -> None:
+    try:
+        event = make_event(effect.type, deps.clock(), subject=effect.subject, **dict(effect.data))
+        deps.store.enqueue_event(event)
+    except Exception:
+        # The audit trail must not end a family's visit; the fault is logged for the officer.
+        log.exception("could not queue the %s audit event", effect.type.value)
+
+

@@ -1,0 +1,231 @@
+"""The visitor flow's states: immutable values, replaced (never changed) by ``update``.
+
+A :class:`KioskState` is everything the kiosk screen shows, as data: the visit's step
+(``visit``), whether the terminal is out of service (``outage``), whether the "still there?"
+countdown is up (``countdown_until``) and the public announcements. Personal data (the typed ID
+number, names, records) lives only inside ``visit`` and disappears with it when the visit ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, TypeAlias
+
+from kiosk.api.models import (
+    Announcement,
+    AuthMethod,
+    LinkedInmate,
+    Profile,
+    Section,
+    SlipRegistered,
+)
+from kiosk.flow.messages import Message, Notice
+from kiosk.settings import Settings
+
+SECTION_ORDER: tuple[Section, ...] = (
+    Section.REFORM,
+    Section.ASSESSMENT,
+    Section.REWARDS,
+    Section.LIVING,
+)
+"""The order of the records tabs (and of sections on a slip)."""
+
+
+@dataclass(frozen=True)
+class FlowConfig:
+    """The settings the flow itself needs (times in seconds)."""
+
+    prison_code: str = "NM-HHHT1"
+    language: str = "zh_CN"
+    countdown_s: int = 20
+    max_copies: int = 2
+    done_return_s: int = 30
+    """The done screen returns to the attract screen by itself after this long."""
+    crash_recover_s: int = 8
+    """How long the out-of-service screen stands after an unexpected error."""
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FlowConfig:
+        return cls(
+            prison_code=settings.terminal.prison_code,
+            language=settings.kiosk.language,
+            countdown_s=settings.kiosk.countdown_s,
+            max_copies=settings.printer.max_copies_per_session,
+        )
+
+
+class Field(StrEnum):
+    ID = "id"
+    REFERENCE = "reference"
+
+
+@dataclass(frozen=True)
+class Credentials:
+    id_number: str = field(repr=False)
+    reference_number: str = field(repr=False)
+    method: AuthMethod
+
+
+@dataclass(frozen=True)
+class Session:
+    """An open session with the central service. The raw ID number is not kept."""
+
+    token: str = field(repr=False)
+    visitor_name: str = field(repr=False)
+    inmates: tuple[LinkedInmate, ...] = field(repr=False)
+    masked_id: str = field(repr=False)
+    subject: str | None = field(repr=False)
+    """HMAC of the ID number under the terminal secret, for audit events."""
+    method: AuthMethod
+    started_at: datetime
+
+
+# ---- loads: one per records panel ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Loading:
+    pass
+
+
+@dataclass(frozen=True)
+class Loaded:
+    data: Any = field(repr=False)
+
+
+@dataclass(frozen=True)
+class LoadFailed:
+    notice: Notice
+
+
+Load: TypeAlias = Loading | Loaded | LoadFailed
+
+
+# ---- the visit's steps ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attract:
+    pass
+
+
+@dataclass(frozen=True)
+class Identify:
+    """The identify form. Its text lives here so the flow judges it and a wipe clears it."""
+
+    id_text: str = field(default="", repr=False)
+    reference_text: str = field(default="", repr=False)
+    focus: Field = Field.ID
+    method: AuthMethod = AuthMethod.MANUAL
+    notice: Notice | None = None
+    """The answer to the last attempt (wrong reference, locked, service unavailable, ...)."""
+
+
+@dataclass(frozen=True)
+class Authenticating:
+    form: Identify
+    credentials: Credentials
+    request_no: int
+
+
+@dataclass(frozen=True)
+class ChooseInmate:
+    session: Session
+
+
+@dataclass(frozen=True)
+class Records:
+    session: Session
+    inmate: LinkedInmate = field(repr=False)
+    profile: Load
+    sections: Mapping[Section, Load]
+    tab: Section = SECTION_ORDER[0]
+    copies_printed: int = 0
+
+    @property
+    def loaded_profile(self) -> Profile | None:
+        return self.profile.data if isinstance(self.profile, Loaded) else None
+
+    def loaded_sections(self) -> dict[Section, Any]:
+        return {s: load.data for s, load in self.sections.items() if isinstance(load, Loaded)}
+
+
+@dataclass(frozen=True)
+class PrintPreview:
+    records: Records
+    chosen: frozenset[Section]
+
+
+@dataclass(frozen=True)
+class Printing:
+    records: Records
+    chosen: frozenset[Section]
+    registration: SlipRegistered | None
+    request_no: int
+
+
+@dataclass(frozen=True)
+class PrintFailed:
+    records: Records
+    chosen: frozenset[Section]
+    registration: SlipRegistered | None
+    """Kept so a reprint carries the same slip number."""
+    notice: Notice
+
+
+@dataclass(frozen=True)
+class Done:
+    """The slip is out. The session stays open for another copy until the family leaves."""
+
+    records: Records
+    chosen: frozenset[Section]
+    registration: SlipRegistered
+    return_at: datetime
+
+
+VisitState: TypeAlias = (
+    Attract | Identify | Authenticating | ChooseInmate | Records | PrintPreview | Printing
+    | PrintFailed | Done
+)
+
+
+@dataclass(frozen=True)
+class Outage:
+    reason: Message
+    """MAINTENANCE, TERMINAL_UNAUTHORIZED, SERVICE_UNAVAILABLE or INTERNAL_ERROR."""
+    since: datetime
+    until: datetime | None = None
+    """For MAINTENANCE: the announced return; for INTERNAL_ERROR: when to return to attract."""
+
+
+@dataclass(frozen=True)
+class KioskState:
+    config: FlowConfig = field(default_factory=FlowConfig)
+    visit: VisitState = field(default_factory=Attract)
+    outage: Outage | None = None
+    countdown_until: datetime | None = None
+    announcements: tuple[Announcement, ...] = ()
+    health_pending: bool = False
+    next_request_no: int = 1
+
+
+def session_of(visit: VisitState) -> Session | None:
+    """The open session behind a visit step, if there is one."""
+    if isinstance(visit, ChooseInmate):
+        return visit.session
+    if isinstance(visit, Records):
+        return visit.session
+    if isinstance(visit, PrintPreview | Printing | PrintFailed | Done):
+        return visit.records.session
+    return None
+
+
+def records_of(visit: VisitState) -> Records | None:
+    if isinstance(visit, Records):
+        return visit
+    if isinstance(visit, PrintPreview | Printing | PrintFailed | Done):
+        return visit.records
+    return None
