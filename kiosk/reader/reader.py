@@ -22,6 +22,10 @@ class Reader(Protocol):
         reader is returned once; it is returned again only after it was taken away."""
         ...
 
+    def check(self) -> ReaderState:
+        """Look at the reader now (connecting if need be) and return its state."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -39,6 +43,9 @@ class NullReader:
 
     def poll(self) -> CardResult | None:
         return None
+
+    def check(self) -> ReaderState:
+        return self._state
 
     def close(self) -> None:
         return None

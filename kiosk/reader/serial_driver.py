@@ -80,9 +80,7 @@ class Timeouts:
 Clock = Callable[[], float]
 
 
-def exchange(
-    port: serial.Serial, command: Command, timeout_s: float, clock: Clock = time.monotonic
-) -> Reply:
+def exchange(port: serial.Serial, command: Command, timeout_s: float) -> Reply:
     """Send one request and wait for its reply frame.
 
     Raises :class:`ProtocolError` (BadChecksum/BadLength at once; Truncated, Garbage or NoReply
@@ -96,8 +94,8 @@ def exchange(
     parser = FrameParser()
     received = 0
     garbage: Garbage | None = None
-    deadline = clock() + timeout_s
-    while clock() < deadline:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
         chunk = port.read(max(1, port.in_waiting))
         received += len(chunk)
         for item in parser.feed(chunk):
@@ -173,6 +171,7 @@ class SerialReader:
         exclude_ports: Iterable[str] = (),
         clock: Clock = time.monotonic,
     ) -> None:
+        """``clock`` only paces the reconnect backoff (tests pass a hand-driven one)."""
         self._port_setting = port
         self._timeouts = timeouts
         self._backoff_s = tuple(backoff_s) or (0.0,)
@@ -201,20 +200,17 @@ class SerialReader:
     def poll(self) -> CardResult | None:
         if self._port is None and not self._connect():
             return None
-        try:
-            return self._poll_card()
-        except serial.SerialTimeoutException as exc:
-            self._fail(ReaderState.ERROR, exc)
-        except (serial.SerialException, OSError) as exc:
-            self._fail(ReaderState.ABSENT, exc)
-        except (ProtocolError, StatusError) as exc:
-            self._fail(ReaderState.ERROR, exc)
-        return None
+        return self._guarded(self._poll_card)
 
-    def connect(self) -> bool:
-        """Open the port and check the module now, ignoring the backoff (for diagnostics)."""
-        self._retry_at = float("-inf")
-        return self._port is not None or self._connect()
+    def check(self) -> ReaderState:
+        """Connect now if not connected (ignoring the backoff), else ask the module for its SAM
+        status; the resulting state (for the self-test and diagnostics)."""
+        if self._port is None:
+            self._retry_at = float("-inf")
+            self._connect()
+        else:
+            self._guarded(self._check_sam)
+        return self._state
 
     def close(self) -> None:
         if self._port is not None:
@@ -257,7 +253,24 @@ class SerialReader:
         if self._port is None:
             raise serial.SerialException("reader port is not open")
         timeout = self._timeouts.reply_s if timeout_s is None else timeout_s
-        return exchange(self._port, command, timeout, self._clock)
+        return exchange(self._port, command, timeout)
+
+    def _guarded(self, action: Callable[[], CardResult | None]) -> CardResult | None:
+        """Run one exchange; a fault closes the port and sets the state instead of raising."""
+        try:
+            return action()
+        except serial.SerialTimeoutException as exc:
+            self._fail(ReaderState.ERROR, exc)
+        except (serial.SerialException, OSError) as exc:
+            self._fail(ReaderState.ABSENT, exc)
+        except (ProtocolError, StatusError) as exc:
+            self._fail(ReaderState.ERROR, exc)
+        return None
+
+    def _check_sam(self) -> None:
+        sw3 = self.sam_status()
+        if sw3 != Sw3.OK:
+            raise StatusError(Command.SAM_STATUS, sw3)
 
     def _poll_card(self) -> CardResult | None:
         if not self.find_card():
@@ -294,19 +307,12 @@ class SerialReader:
             device = found
         try:
             self._port = _open(device)
-            self._device = device
-            sw3 = self.sam_status()
-        except serial.SerialTimeoutException as exc:
-            self._fail(ReaderState.ERROR, exc)
-            return False
         except (serial.SerialException, OSError) as exc:
             self._fail(ReaderState.ABSENT, exc)
             return False
-        except ProtocolError as exc:
-            self._fail(ReaderState.ERROR, exc)
-            return False
-        if sw3 != Sw3.OK:
-            self._fail(ReaderState.ERROR, StatusError(Command.SAM_STATUS, sw3))
+        self._device = device
+        self._guarded(self._check_sam)
+        if self._port is None:  # the check failed and closed it
             return False
         self._failures = 0
         self._set_state(ReaderState.READY, f"module ready on {device}")
