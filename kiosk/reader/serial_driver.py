@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 import serial
 from serial.tools import list_ports
 
+from kiosk import log
 from kiosk.api.models import ReaderState
 from kiosk.reader.card import CardResult, parse_base_message
 from kiosk.reader.protocol import (
@@ -38,8 +38,6 @@ from kiosk.reader.protocol import (
     decode_reply,
     describe_sw3,
 )
-
-log = logging.getLogger("kiosk.reader")
 
 BAUD_RATE = 115200
 _READ_SLICE_S = 0.05
@@ -150,9 +148,9 @@ def probe_ports(
             with _open(device) as port:
                 exchange(port, Command.SAM_STATUS, timeout_s)
         except (ProtocolError, serial.SerialException, OSError) as exc:
-            log.debug("probe %s: %s", device, exc)
+            log.reader.debug("probe %s: %s", device, exc)
             continue
-        log.info("card reader module found on %s", device)
+        log.reader.info("card reader module found on %s", device)
         return device
     return None
 
@@ -290,7 +288,7 @@ class SerialReader:
         except StatusError as exc:
             if not exc.card_trouble:
                 raise
-            log.debug("card not read: %s", exc)  # taken away mid-read, or not an ID card
+            log.reader.debug("card not read: %s", exc)  # taken away mid-read, or not an ID card
             return None
         self._card_on_reader = True
         return result
@@ -328,7 +326,7 @@ class SerialReader:
     def _set_state(self, state: ReaderState, reason: str) -> None:
         # Only the reason's kind of fault and the port go to the log, never card content.
         if state is not self._state:
-            log.info("reader %s -> %s: %s", self._state.value, state.value, reason)
+            log.reader.info("reader %s -> %s: %s", self._state.value, state.value, reason)
         else:
-            log.debug("reader %s: %s", state.value, reason)
+            log.reader.debug("reader %s: %s", state.value, reason)
         self._state = state
