@@ -178,7 +178,7 @@ class _World:
         self.visitor(names.chinese(self.rng, female=True), True, links, "three inmates")
 
         self.simple_family("locked", locked=True)
-        self.simple_family("empty living section", empty_living=True)
+        self.simple_family("empty living section", empty_living=True, name="王赟")
         self.simple_family(
             "newly admitted: empty reform, assessment and rewards sections",
             start=AS_OF.date() - timedelta(days=9),

@@ -10,9 +10,11 @@ ruled sentence reductions move ``current_end``. Everything is newest first.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import partial
 
 from kiosk.api.models import (
     Account,
@@ -139,7 +141,7 @@ def build(plan: InmatePlan, rng: random.Random, as_of: datetime) -> InmateRecord
     rewards = Rewards(
         as_of=as_of,
         items=sorted(
-            [*cycle_rewards, *_punishments_and_merits(plan, months, rng)],
+            [*cycle_rewards, *_punishments_and_merits(plan, months, rng, today)],
             key=lambda item: item.date,
             reverse=True,
         ),
@@ -189,7 +191,7 @@ def _conduct(plan: InmatePlan, rng: random.Random, today: date) -> list[_Month]:
                 )[0]
             )
             month.punishment = kind
-            month.punish_day = first.replace(day=rng.randint(2, 27))
+            month.punish_day = _day_in(first, rng, plan.start, today)
             month.punish_reason = rng.choice(_PUNISHMENT_REASONS[kind])
         else:
             month.bonus = Decimal(rng.choice((0, 0, 5, 10, 15, 20, 25, 30, 40))) / 2
@@ -283,7 +285,7 @@ def _month_note(month: _Month) -> str:
 
 
 def _punishments_and_merits(
-    plan: InmatePlan, months: list[_Month], rng: random.Random
+    plan: InmatePlan, months: list[_Month], rng: random.Random, today: date
 ) -> list[RewardItem]:
     items = []
     for month in months:
@@ -297,7 +299,7 @@ def _punishments_and_merits(
                 )
             )
         if month.merit_reason:
-            day = month.first.replace(day=rng.randint(3, 26))
+            day = _day_in(month.first, rng, plan.start, today)
             items.append(
                 RewardItem(
                     date=day,
@@ -457,11 +459,14 @@ def _living(plan: InmatePlan, level: str, rng: random.Random, as_of: datetime) -
     contacts: list[Contact] = []
     first = max(plan.start, add_months(today, -12))
     for month in months_between(first, add_months(today, 1)):
+        day = partial(_day_in, month, rng, plan.start, today)
         if rng.random() < 0.6:
             amount = Decimal(rng.choice((200, 300, 500, 500, 800, 1000)))
             kind = rng.choice((TransactionType.DEPOSIT, TransactionType.REMITTANCE))
             description = "亲属会见时存款" if kind is TransactionType.DEPOSIT else "亲属银行汇款"
-            transactions.append(_transaction(month, rng, kind, amount, description, today))
+            transactions.append(
+                Transaction(date=day(), type=kind, amount=amount, description=description)
+            )
             balance += amount
         spent = Decimal(0)
         for _ in range(rng.randint(1, 4)):
@@ -470,25 +475,33 @@ def _living(plan: InmatePlan, level: str, rng: random.Random, as_of: datetime) -
                 continue
             description = rng.choice(("超市购物", "购买日用品", "购买学习用品", "订阅报刊"))
             transactions.append(
-                _transaction(month, rng, TransactionType.SPENDING, -amount, description, today)
+                Transaction(
+                    date=day(),
+                    type=TransactionType.SPENDING,
+                    amount=-amount,
+                    description=description,
+                )
             )
             balance -= amount
             spent += amount
         if rng.random() < 0.08 and balance >= 50:
             amount = Decimal(rng.choice((20, 35, 50)))
             transactions.append(
-                _transaction(
-                    month, rng, TransactionType.DEDUCTION, -amount, "医疗费个人负担部分", today
+                Transaction(
+                    date=day(),
+                    type=TransactionType.DEDUCTION,
+                    amount=-amount,
+                    description="医疗费个人负担部分",
                 )
             )
             balance -= amount
-        contacts.extend(_contacts(month, rng, today))
+        contacts.extend(_contacts(day, rng))
     health = []
     for year in range(max(plan.start.year, today.year - 4), today.year + 1):
         for item, results in _HEALTH[: rng.randint(1, 3)]:
-            day = date(year, rng.randint(3, 10), rng.randint(1, 28))
-            if plan.start <= day <= today:
-                health.append(HealthCheck(date=day, item=item, result=rng.choice(results)))
+            checked = date(year, rng.randint(3, 10), rng.randint(1, 28))
+            if plan.start <= checked <= today:
+                health.append(HealthCheck(date=checked, item=item, result=rng.choice(results)))
     transactions.sort(key=lambda t: t.date, reverse=True)
     return Living(
         as_of=as_of,
@@ -499,19 +512,7 @@ def _living(plan: InmatePlan, level: str, rng: random.Random, as_of: datetime) -
     )
 
 
-def _transaction(
-    month: date,
-    rng: random.Random,
-    kind: TransactionType,
-    amount: Decimal,
-    description: str,
-    today: date,
-) -> Transaction:
-    day = min(month.replace(day=rng.randint(1, 28)), today)
-    return Transaction(date=day, type=kind, amount=amount, description=description)
-
-
-def _contacts(month: date, rng: random.Random, today: date) -> list[Contact]:
+def _contacts(day: Callable[[], date], rng: random.Random) -> list[Contact]:
     found = []
     plan = (
         (ContactType.IN_PERSON, 0.6, 30),
@@ -520,7 +521,13 @@ def _contacts(month: date, rng: random.Random, today: date) -> list[Contact]:
     )
     for kind, chance, minutes in plan:
         if rng.random() < chance:
-            day = month.replace(day=rng.randint(1, 28))
-            if day <= today:
-                found.append(Contact(date=day, type=kind, minutes=minutes))
+            found.append(Contact(date=day(), type=kind, minutes=minutes))
     return found
+
+
+def _day_in(month: date, rng: random.Random, earliest: date, latest: date) -> date:
+    """A random day of ``month`` between ``earliest`` and ``latest`` (which must overlap it)."""
+    first = max(month, earliest)
+    last = min(add_months(month, 1) - timedelta(days=1), latest)
+    assert first <= last, "the month must overlap the window"
+    return first + timedelta(days=rng.randint(0, (last - first).days))
