@@ -1,6 +1,7 @@
 """What a slip prints, and the canonical JSON whose SHA-256 is registered with ``POST /slips``.
 
-A slip shows the most recent entries of each chosen section (:data:`LIMITS`). :func:`printed`
+A slip shows the most recent entries of each chosen section (:data:`LIMITS`; transactions of
+the last :data:`TRANSACTION_DAYS` days only). :func:`printed`
 trims the records to exactly those entries, newest first; the renderer prints from that, and
 :func:`canonical_json` serialises that, so the registered hash covers what is on paper.
 
@@ -24,7 +25,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeAlias
@@ -53,12 +54,16 @@ LIMITS: dict[str, int] = {
     "reform.certificates": 4,
     "assessment.months": 6,
     "assessment.cycles": 3,
-    "rewards.items": 10,
+    "rewards.items": 8,
     "rewards.sentence_changes": 6,
     "living.transactions": 40,
     "living.health": 3,
 }
 """How many of the most recent entries of each list a slip prints."""
+
+TRANSACTION_DAYS = 92
+"""Transactions older than this many days before the living section's ``as_of`` are not
+printed: a slip shows the last three months of money, not a year of it."""
 
 _FULL_ID = re.compile(r"\d{17}[\dXx]")
 
@@ -117,8 +122,10 @@ def printed_records(records: SectionRecords) -> SectionRecords:
                 records.sentence_changes, "date", "rewards.sentence_changes"
             ),
         })
+    since = records.as_of.date() - timedelta(days=TRANSACTION_DAYS)
+    recent = [t for t in records.transactions if t.date >= since]
     return records.model_copy(update={
-        "transactions": _newest(records.transactions, "date", "living.transactions"),
+        "transactions": _newest(recent, "date", "living.transactions"),
         "health": _newest(records.health, "date", "living.health"),
         "contacts": [],
     })
@@ -135,10 +142,11 @@ def omitted_counts(content: SlipContent) -> dict[str, int]:
     """How many older entries of each list are left off the slip (only lists that lose some)."""
     out: dict[str, int] = {}
     for section, records in content.ordered_sections():
+        shown = printed_records(records)
         for limit_key in LIMITS:
             sec, attr = limit_key.split(".")
             if sec == section.value:
-                hidden = len(getattr(records, attr)) - LIMITS[limit_key]
+                hidden = len(getattr(records, attr)) - len(getattr(shown, attr))
                 if hidden > 0:
                     out[limit_key] = hidden
     return out

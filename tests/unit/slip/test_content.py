@@ -80,3 +80,19 @@ def test_chosen_section_order_does_not_matter():
 def test_canonical_json_holds_no_full_id_and_no_offence():
     raw = canonical_json(sample.content()).decode()
     assert FULL_ID not in raw and "盗窃罪" not in raw and "contacts" not in raw
+
+
+def test_transactions_older_than_three_months_are_left_off():
+    from kiosk.slip.content import TRANSACTION_DAYS, omitted_counts, printed_records
+
+    slip = sample.content(sections=(Section.LIVING,), transactions=30)
+    living = slip.sections[Section.LIVING]
+    assert isinstance(living, Living)
+    later = living.model_copy(update={"as_of": living.as_of + timedelta(days=60)})
+    shown = printed_records(later)
+    assert isinstance(shown, Living)
+    since = later.as_of.date() - timedelta(days=TRANSACTION_DAYS)
+    expected = [t for t in living.transactions if t.date >= since]
+    assert shown.transactions == expected and 0 < len(expected) < 30
+    later_slip = replace(slip, sections={Section.LIVING: later})
+    assert omitted_counts(later_slip) == {"living.transactions": 30 - len(expected)}
