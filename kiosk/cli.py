@@ -1,14 +1,168 @@
-"""The ``kiosk`` command line. Filled in by the kiosk shell work (issue 3)."""
+"""The ``kiosk`` command line: start the kiosk, demo mode, self-test, screen tour, diagnostics.
+
+Qt is imported only by the commands that open a window (``ui`` is imported lazily), so
+``kiosk --version``, ``kiosk verify`` and ``kiosk --selftest`` start fast and work with no display.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
+from kiosk.exitcodes import ExitCode
+from kiosk.settings import LoadedSettings, SettingsError, load
+from kiosk.settings.loader import replace
+
+if TYPE_CHECKING:
+    from kiosk.reference_server.data import DemoCredential
+    from kiosk.reference_server.runner import RunningServer
+
+DEMO_TOKEN = "demo-token"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Prison-affairs disclosure kiosk (狱务公开查询终端)"
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--settings", type=Path, metavar="PATH", help="site settings file")
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="start the reference server with synthetic data and point the kiosk at it",
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--windowed", action="store_true", help="a normal window (development)")
+    mode.add_argument("--fullscreen", action="store_true", help="full-screen even in demo mode")
+    parser.add_argument(
+        "--selftest", action="store_true",
+        help="check settings, database, fonts, translations, API, printer and reader; no window",
+    )
+    parser.add_argument(
+        "--tour", type=Path, metavar="OUTDIR",
+        help="with --demo: drive the UI through every screen and save a PNG of each",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    verify = sub.add_parser("verify", help="ask the central API whether a printed slip is genuine")
+    verify.add_argument("url", help="the verify URL from the slip's QR code")
+    reader = sub.add_parser("reader-test", help="read one ID card and print its masked number")
+    reader.add_argument("--port", help="serial port (default: the configured one, or probe)")
+    reader.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a card")
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kiosk", description="Prison-affairs disclosure kiosk")
-    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
-    parser.parse_args(argv)
-    return 0
+    args = build_parser().parse_args(argv)
+    if args.tour is not None and not args.demo:
+        print("kiosk: --tour needs --demo (the tour uses the synthetic families)", file=sys.stderr)
+        return ExitCode.USAGE
+    try:
+        loaded = load(args.settings)
+    except SettingsError as exc:
+        print(f"kiosk: settings error: {exc}", file=sys.stderr)
+        return ExitCode.SETTINGS
+
+    if args.command == "verify":
+        from kiosk.commands.verify import verify_command
+
+        return verify_command(loaded.settings, args.url)
+    if args.command == "reader-test":
+        from kiosk.reader.diagnostics import reader_test
+
+        port = args.port or (None if loaded.settings.reader.port == "auto" else
+                             loaded.settings.reader.port)
+        return reader_test(port, args.timeout)
+
+    if not args.demo:
+        return _run(loaded, args, server=None)
+    with demo_server() as server:
+        return _run(demo_settings(loaded, server.base_url), args, server=server)
+
+
+def _run(
+    loaded: LoadedSettings, args: argparse.Namespace, *, server: RunningServer | None
+) -> int:
+    from kiosk.log import setup_logging
+
+    settings = loaded.settings
+    setup_logging(
+        loaded.log_dir, settings.logging.level, settings.logging.max_bytes,
+        settings.logging.backup_count, console=sys.stderr is not None,
+    )
+    if args.selftest:
+        from kiosk.selftest import run_selftest
+
+        return run_selftest(loaded)
+
+    from kiosk.services import build_services
+
+    services = build_services(loaded)
+    try:
+        if args.tour is not None:
+            from ui.tour import run_tour
+
+            assert server is not None
+            return run_tour(services, args.tour, server.credentials(), server)
+        from ui.app import run_kiosk
+
+        windowed = args.windowed or (args.demo and not args.fullscreen) or (
+            not settings.kiosk.fullscreen and not args.fullscreen
+        )
+        banner = None
+        if server is not None:
+            banner = print_demo_credentials(server.credentials())
+        return run_kiosk(services, windowed=windowed, demo_banner=banner)
+    finally:
+        services.close()
+
+
+@contextmanager
+def demo_server() -> Iterator[RunningServer]:
+    from kiosk.reference_server.runner import ServerConfig, start_server
+
+    server = start_server(ServerConfig(port=0, tokens=(DEMO_TOKEN,)))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def demo_settings(loaded: LoadedSettings, base_url: str) -> LoadedSettings:
+    """Point the kiosk at the local reference server; demo data lives apart from real data."""
+    settings = replace(
+        loaded.settings,
+        {("central", "base_url"): base_url, ("central", "token"): DEMO_TOKEN,
+         ("central", "ca_bundle"): "", ("central", "client_cert"): "",
+         ("central", "client_key"): ""},
+    )
+    return dataclasses.replace(
+        loaded, settings=settings, data_dir=loaded.data_dir / "demo",
+        sources=(*loaded.sources, "--demo"),
+    )
+
+
+def print_demo_credentials(credentials: list[DemoCredential], count: int = 3) -> str:
+    """Print a few synthetic families to the console and return the same text for a banner."""
+    wanted = ("one inmate", "two inmates", "empty living section")
+    chosen = [c for note in wanted for c in credentials if c.note == note][:count]
+    for cred in credentials:
+        if len(chosen) >= count:
+            break
+        if cred not in chosen and cred.note != "locked":
+            chosen.append(cred)
+    lines = ["Demo credentials (synthetic data):"]
+    lines += [
+        f"  ID {c.id_number}  reference {c.reference_number}  ({c.note})" for c in chosen
+    ]
+    text = "\n".join(lines)
+    print(text, flush=True)
+    return text
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

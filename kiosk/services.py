@@ -1,0 +1,77 @@
+"""The composition root of the Qt-free parts: one place that builds the kiosk from its pieces.
+
+The UI receives a :class:`Services` and never constructs a client, store or driver itself, so a
+test builds the same window with other parts (a client pointed at a reference server, a printer
+backend with a fault harness, a reader on a simulator's pseudo-terminal) — the vxsuite habit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kiosk.api.client import CentralClient
+from kiosk.printing import PrinterBackend, make_backend
+from kiosk.reader import Reader, make_reader
+from kiosk.secrets import load_or_create_secret
+from kiosk.settings import LoadedSettings, Settings
+from kiosk.store import Store
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    data_dir: Path
+    log_dir: Path
+    client: CentralClient
+    store: Store
+    printer: PrinterBackend
+    reader: Reader | None
+    terminal_secret: bytes
+    clock: Callable[[], datetime] = utc_now
+    settings_sources: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def spool_dir(self) -> Path:
+        return self.data_dir / "spool"
+
+    def close(self) -> None:
+        self.client.close()
+        self.store.close()
+        if self.reader is not None:
+            self.reader.close()
+
+
+def build_services(
+    loaded: LoadedSettings,
+    *,
+    client: CentralClient | None = None,
+    printer: PrinterBackend | None = None,
+    reader: Reader | None = None,
+    clock: Callable[[], datetime] = utc_now,
+) -> Services:
+    """Build every Qt-free part from loaded settings; any part may be passed in instead."""
+    settings = loaded.settings
+    loaded.data_dir.mkdir(parents=True, exist_ok=True)
+    spool = loaded.data_dir / "spool"
+    spool.mkdir(mode=0o700, exist_ok=True)
+    return Services(
+        settings=settings,
+        data_dir=loaded.data_dir,
+        log_dir=loaded.log_dir,
+        client=client if client is not None else CentralClient.from_settings(settings),
+        store=Store.open(loaded.data_dir / "kiosk.sqlite3"),
+        printer=printer if printer is not None else make_backend(
+            settings.printer, spool, default_output_dir=loaded.data_dir / "slips"
+        ),
+        reader=reader if reader is not None else make_reader(settings.reader),
+        terminal_secret=load_or_create_secret(loaded.data_dir),
+        clock=clock,
+        settings_sources=loaded.sources,
+    )

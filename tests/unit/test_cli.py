@@ -1,0 +1,115 @@
+"""The kiosk command line: exit codes, settings errors, verify and the demo self-test."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import __version__, cli
+from kiosk.api.client import CentralClient
+from kiosk.api.models import AuthMethod, Section, SessionRequest, SlipRequest
+from kiosk.exitcodes import ExitCode
+from kiosk.reference_server import DemoCredential, RunningServer
+
+
+def _site_file(tmp_path: Path, base_url: str, extra_central: str = "") -> Path:
+    site = tmp_path / "site.ini"
+    site.write_text(
+        f"[central]\nbase_url = {base_url}\ntoken = demo-token\n{extra_central}"
+        f"[paths]\ndata_dir = {tmp_path / 'data'}\nlog_dir = {tmp_path / 'logs'}\n",
+        encoding="utf-8",
+    )
+    return site
+
+
+def test_version_prints_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"kiosk {__version__}"
+
+
+def test_bad_settings_file_names_file_section_key_and_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site.ini"
+    site.write_text("[kiosk]\nidle_timeout_s = soon\n", encoding="utf-8")
+    assert cli.main(["--settings", str(site), "--selftest"]) == ExitCode.SETTINGS
+    err = capsys.readouterr().err
+    assert str(site) in err and "[kiosk] idle_timeout_s" in err and "'soon'" in err
+    assert "whole number from 15 to 900" in err
+    assert "Traceback" not in err
+
+
+def test_tour_without_demo_is_a_usage_error(tmp_path: Path) -> None:
+    assert cli.main(["--tour", str(tmp_path)]) == ExitCode.USAGE
+
+
+def _registered_slip(central: RunningServer, credential: DemoCredential) -> str:
+    client = CentralClient(central.base_url, "DEMO-LOBBY-01", "demo-token")
+    try:
+        session = client.create_session(SessionRequest(
+            id_number=credential.id_number, reference_number=credential.reference_number,
+            method=AuthMethod.MANUAL,
+        ))
+        slip = client.register_slip(session.session_token, SlipRequest(
+            inmate_id=credential.inmate_ids[0], sections=[Section.LIVING],
+            content_sha256=hashlib.sha256(b"cli test").hexdigest(),
+        ))
+        client.end_session(session.session_token)
+        return slip.verify_url
+    finally:
+        client.close()
+
+
+def test_verify_says_genuine_for_a_registered_slip_and_not_for_a_forged_code(
+    central: RunningServer, demo_credentials: list[DemoCredential], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    credential = next(c for c in demo_credentials if c.note == "one inmate")
+    url = _registered_slip(central, credential)
+    site = _site_file(tmp_path, central.base_url)
+
+    assert cli.main(["--settings", str(site), "verify", url]) == ExitCode.OK
+    out = capsys.readouterr().out
+    assert out.startswith("GENUINE") and "living" in out and "(Beijing time)" in out
+
+    code = url.rsplit("c=", 1)[1]
+    forged = url.replace(f"c={code}", "c=" + ("A" if code[0] != "A" else "B") + code[1:])
+    assert cli.main(["--settings", str(site), "verify", forged]) == ExitCode.VERIFY_FAILED
+    assert capsys.readouterr().out.startswith("NOT GENUINE")
+
+
+def test_demo_selftest_passes_every_check_on_a_fresh_data_folder(tmp_path: Path) -> None:
+    env = dict(os.environ)
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "--demo", "--selftest"],
+        capture_output=True, text=True, timeout=120, env=env, check=False,
+    )
+    lines = [line for line in result.stdout.splitlines() if line[:4] in ("PASS", "FAIL")]
+    names = [line.split(":")[0][6:] for line in lines]
+    assert names == ["settings", "database", "fonts", "translations", "api",
+                     "terminal token", "printer", "card reader"]
+    assert all(line.startswith("PASS") for line in lines), result.stdout
+    assert result.returncode == ExitCode.OK
+    assert (tmp_path / "data" / "prison-kiosk" / "demo" / "kiosk.sqlite3").is_file()
+
+
+def test_selftest_fails_when_the_central_service_is_unreachable(tmp_path: Path) -> None:
+    # A loopback port nobody listens on: the API checks fail, the rest still report.
+    site = _site_file(tmp_path, "http://127.0.0.1:9/api/v1", "connect_timeout_s = 0.5\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "--settings", str(site), "--selftest"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == ExitCode.SELFTEST_FAILED
+    assert "FAIL  api:" in result.stdout
+    assert "FAIL  terminal token: not checked" in result.stdout
+    assert "PASS  database:" in result.stdout
