@@ -189,3 +189,34 @@ def test_on_screen_keypad_is_not_a_card(
         qtbot.mouseClick(screen.button, Qt.MouseButton.LeftButton)
     assert screen.field.text() == "7" * 18
     assert seen == []
+
+
+def test_events_without_timestamps_are_timed_by_the_clock(qtbot: QtBot, qapp: QApplication) -> None:
+    now = [5_000]
+    wedge = KeyboardWedgeDetector(clock_ms=lambda: now[0])
+    qapp.installEventFilter(wedge)
+    screen = Screen()
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.field.setFocus()
+    window = screen.windowHandle()
+    assert window is not None
+    seen = scans(wedge)
+
+    def type_untimed(text: str, gap_ms: int) -> None:
+        for key, ch in [*((KEYS[c], c) for c in text), (Qt.Key.Key_Return, "\r")]:
+            now[0] += gap_ms
+            event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, ch)
+            assert event.timestamp() == 0
+            QApplication.sendEvent(window, event)
+
+    try:
+        type_untimed(NUMBER, 75)  # a quick person
+        qtbot.waitUntil(lambda: screen.entered == 1, timeout=1000)
+        assert screen.field.text() == NUMBER
+        assert seen == []
+        type_untimed(NUMBER, 5)  # a reader
+        assert seen == [NUMBER]
+    finally:
+        qapp.removeEventFilter(wedge)

@@ -15,6 +15,8 @@ instead of generating key events and is never affected.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
@@ -50,8 +52,12 @@ class KeyboardWedgeDetector(QObject):
         max_gap_ms: int = 50,
         length: int = 18,
         hold_ms: int = 100,
+        clock_ms: Callable[[], int] = lambda: time.monotonic_ns() // 1_000_000,
     ) -> None:
+        """``clock_ms`` times key events whose platform left the timestamp unset (0), which
+        would otherwise make every gap 0 and every person a card reader."""
         super().__init__(parent)
+        self._clock_ms = clock_ms
         self._max_gap_ms = max_gap_ms
         self._length = length
         self._held: list[_HeldKey] = []
@@ -67,7 +73,7 @@ class KeyboardWedgeDetector(QObject):
         if (self._replaying or event.type() != QEvent.Type.KeyPress
                 or not isinstance(watched, QWindow) or not isinstance(event, QKeyEvent)):
             return False
-        timestamp = event.timestamp()
+        timestamp = event.timestamp() or self._clock_ms()
         fast = (self._last_timestamp is not None
                 and 0 <= timestamp - self._last_timestamp <= self._max_gap_ms)
         self._last_timestamp = timestamp
