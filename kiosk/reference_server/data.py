@@ -9,6 +9,7 @@ realistic. Records are dated relative to ``AS_OF`` so that one seed always gives
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -131,8 +132,13 @@ class Dataset:
         raise KeyError(inmate_id)
 
 
+@functools.lru_cache(maxsize=4)
 def generate(seed: int = 1) -> Dataset:
-    """The whole synthetic world for ``seed``; the same seed always gives equal datasets."""
+    """The whole synthetic world for ``seed``; the same seed always gives equal datasets.
+
+    Cached: a dataset is immutable and tests start several servers with the same seed.
+    ``generate.__wrapped__`` builds afresh.
+    """
     world = _World(seed)
     world.scenarios()
     for _ in range(30):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, select, update
+from sqlalchemy import Connection, Engine, create_engine, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
@@ -131,65 +131,102 @@ class Store:
                         f"the database holds the data of seed {seed.value}, not {self.dataset.seed}"
                     )
                 return
-            db.add(tables.Meta(key="seed", value=str(self.dataset.seed)))
-            for record in self.dataset.inmates:
-                profile = record.profile
-                db.add(
-                    tables.Inmate(
-                        inmate_id=profile.inmate_id,
-                        name=profile.name,
-                        prison_name=profile.prison_name,
-                        ward=profile.ward,
-                    )
-                )
-                for section in SECTIONS:
-                    body = getattr(record, section).model_dump_json()
-                    db.add(tables.Record(inmate_id=profile.inmate_id, section=section, body=body))
-            for visitor in self.dataset.visitors:
-                row = tables.Visitor(
-                    id_number=visitor.id_number,
-                    reference_number=visitor.reference_number,
-                    display_name=visitor.display_name,
-                    locked_at_start=visitor.locked,
-                )
-                db.add(row)
-                db.flush()
-                for position, link in enumerate(visitor.links):
-                    db.add(
-                        tables.Link(
-                            visitor_id=row.id,
-                            inmate_id=link.inmate_id,
-                            relationship=link.relationship,
-                            position=position,
-                        )
-                    )
-            for prison_code, item in self.dataset.announcements:
-                db.add(
-                    tables.Announcement(
-                        id=item.id,
-                        prison_code=prison_code,
-                        published_at=item.published_at,
-                        body=item.model_dump_json(),
-                    )
-                )
-            for seed_enquiry in self.dataset.enquiries:
-                filed = datetime.combine(seed_enquiry.filed_on, datetime.min.time(), BEIJING)
-                db.add(
-                    tables.Enquiry(
-                        ticket_no=seed_enquiry.ticket_no,
-                        inmate_id=seed_enquiry.inmate_id,
-                        section=seed_enquiry.section.value,
-                        reason=seed_enquiry.reason.value,
-                        status=seed_enquiry.status.value,
-                        reply=seed_enquiry.reply,
-                        filed_at=filed,
-                        reply_due=seed_enquiry.filed_on + timedelta(days=14),
-                        terminal_id=None,
-                    )
-                )
-            db.add(tables.Counter(name="slip", value=_FIRST_SLIP))
-            db.add(tables.Counter(name="enquiry", value=_FIRST_TICKET))
+            for table, rows in self._dataset_rows():
+                db.execute(insert(table), rows)  # bulk: loading is part of every server start
             self._prelock_visitors(db)
+
+    def _dataset_rows(self) -> list[tuple[type[tables.Base], list[dict[str, Any]]]]:
+        world = self.dataset
+        visitors = list(enumerate(world.visitors, start=1))
+        return [
+            (tables.Meta, [{"key": "seed", "value": str(world.seed)}]),
+            (
+                tables.Inmate,
+                [
+                    {
+                        "inmate_id": r.inmate_id,
+                        "name": r.profile.name,
+                        "prison_name": r.profile.prison_name,
+                        "ward": r.profile.ward,
+                    }
+                    for r in world.inmates
+                ],
+            ),
+            (
+                tables.Record,
+                [
+                    {
+                        "inmate_id": r.inmate_id,
+                        "section": section,
+                        "body": getattr(r, section).model_dump_json(),
+                    }
+                    for r in world.inmates
+                    for section in SECTIONS
+                ],
+            ),
+            (
+                tables.Visitor,
+                [
+                    {
+                        "id": number,
+                        "id_number": v.id_number,
+                        "reference_number": v.reference_number,
+                        "display_name": v.display_name,
+                        "locked_at_start": v.locked,
+                    }
+                    for number, v in visitors
+                ],
+            ),
+            (
+                tables.Link,
+                [
+                    {
+                        "visitor_id": number,
+                        "inmate_id": link.inmate_id,
+                        "relationship": link.relationship,
+                        "position": position,
+                    }
+                    for number, v in visitors
+                    for position, link in enumerate(v.links)
+                ],
+            ),
+            (
+                tables.Announcement,
+                [
+                    {
+                        "id": item.id,
+                        "prison_code": prison_code,
+                        "published_at": item.published_at,
+                        "body": item.model_dump_json(),
+                    }
+                    for prison_code, item in world.announcements
+                ],
+            ),
+            (
+                tables.Enquiry,
+                [
+                    {
+                        "ticket_no": e.ticket_no,
+                        "inmate_id": e.inmate_id,
+                        "section": e.section.value,
+                        "reason": e.reason.value,
+                        "status": e.status.value,
+                        "reply": e.reply,
+                        "filed_at": datetime.combine(e.filed_on, datetime.min.time(), BEIJING),
+                        "reply_due": e.filed_on + timedelta(days=14),
+                        "terminal_id": None,
+                    }
+                    for e in world.enquiries
+                ],
+            ),
+            (
+                tables.Counter,
+                [
+                    {"name": "slip", "value": _FIRST_SLIP},
+                    {"name": "enquiry", "value": _FIRST_TICKET},
+                ],
+            ),
+        ]
 
     def _prelock_visitors(self, db: Session) -> None:
         now = self._clock()
