@@ -16,8 +16,7 @@ screen and the slip agree. Loading parses about 20 MB of font data (~0.3 s): cal
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -65,6 +64,9 @@ class FontSet:
     fallback: str
     main_cmap: frozenset[int]
     fallback_cmap: frozenset[int]
+    # Per character: (character drawn, font, advance at 1 pt). Single characters only, never
+    # whole strings, so no record text is kept after a render.
+    _glyphs: dict[str, tuple[str, str, float]] = field(default_factory=dict, repr=False)
 
     def font_for(self, char: str) -> str | None:
         """The font that has a glyph for ``char``, preferring the main font; None if none has."""
@@ -83,30 +85,32 @@ class FontSet:
         out: list[Run] = []
         font = ""
         buf: list[str] = []
-        for char, char_font in self._assign(text):
+        for char in text:
+            drawn, char_font, _ = self._glyph(char)
             if char_font != font and buf:
                 out.append(Run(font, "".join(buf)))
                 buf = []
             font = char_font
-            buf.append(char)
+            buf.append(drawn)
         if buf:
             out.append(Run(font, "".join(buf)))
         return out
 
     def width(self, text: str, size: float) -> float:
         """Advance width of ``text`` in points at ``size``, across font runs."""
-        return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in self.runs(text))
+        glyph = self._glyph
+        return size * sum(glyph(char)[2] for char in text)
 
-    def _assign(self, text: str) -> Iterator[tuple[str, str]]:
-        for char in text:
-            if char in (" ", "\u3000"):
-                yield char, self.main  # spaces never split a run
-                continue
+    def _glyph(self, char: str) -> tuple[str, str, float]:
+        hit = self._glyphs.get(char)
+        if hit is None:
             font = self.font_for(char)
-            if font is None:
-                yield MISSING_GLYPH, self.main
-            else:
-                yield char, font
+            drawn = char if font is not None else MISSING_GLYPH
+            # Spaces are drawn with the main font so runs and widths agree exactly.
+            font = self.main if font is None or char in " \u3000" else font
+            hit = (drawn, font, pdfmetrics.stringWidth(drawn, font, 1.0))
+            self._glyphs[char] = hit
+        return hit
 
 
 _lock = threading.Lock()
