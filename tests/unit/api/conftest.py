@@ -155,7 +155,8 @@ def recording_server() -> Iterator[RecordingServer]:
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     state.base_url = f"http://127.0.0.1:{httpd.server_address[1]}/api/v1"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
     thread.start()
     yield state
     httpd.shutdown()
