@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one entry point for a developer machine and CI alike:
 #   bash scripts/dev.sh demo [kiosk args...]   install, then start the kiosk in demo mode
-#   bash scripts/dev.sh test [pytest args...]  install, start CUPS, lint, type-check, run the tests
+#   bash scripts/dev.sh test [pytest args...]  install, start CUPS, lint, type-check, run the tests;
+#                                              with no pytest args also build + smoke-test dist/kiosk
 # System packages are installed with apt-get when missing and we are root (CI, a fresh VM);
 # otherwise the missing ones are listed so a developer can install them.
 set -euo pipefail
@@ -12,6 +13,8 @@ RUNTIME_DEBS=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 lib
               libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
               libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 fonts-wqy-microhei)
 TEST_DEBS=(cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils zbar-tools xvfb socat)
+# scripts/build.sh: kiosk.spec trims ICU data (icupkg, cc) and strips debug symbols (binutils).
+BUILD_DEBS=(icu-devtools gcc binutils)
 
 ensure_debs() {
     local missing=()
@@ -47,13 +50,16 @@ case "$cmd" in
         exec .venv/bin/kiosk --demo "$@"
         ;;
     test)
-        ensure_debs "${RUNTIME_DEBS[@]}" "${TEST_DEBS[@]}"
+        ensure_debs "${RUNTIME_DEBS[@]}" "${TEST_DEBS[@]}" "${BUILD_DEBS[@]}"
         ensure_venv
         bash scripts/cups-setup.sh || echo "== CUPS could not be started: printing tests will skip"
         echo "== ruff";  .venv/bin/ruff check kiosk ui tests bench
         echo "== mypy";  .venv/bin/mypy
         echo "== pytest"
-        QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
+        QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"
+        if [ $# -eq 0 ]; then
+            bash scripts/build.sh
+        fi
         ;;
     *)
         echo "usage: bash scripts/dev.sh demo|test [args...]" >&2
