@@ -1,7 +1,8 @@
 """The ``kiosk`` command line: start the kiosk, demo mode, self-test, screen tour, diagnostics.
 
-Qt is imported only by the commands that open a window (``ui`` is imported lazily), so
-``kiosk --version``, ``kiosk verify`` and ``kiosk --selftest`` start fast and work with no display.
+The core never imports Qt, so the window is reached through a :class:`Gui` that the console
+script's entry (``ui.entry:main``) passes in. ``kiosk --version``, ``kiosk verify`` and
+``kiosk --selftest`` never touch it: they start fast and work with no display.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk import __version__
 from kiosk.exitcodes import ExitCode
@@ -22,6 +23,15 @@ from kiosk.settings.loader import replace
 if TYPE_CHECKING:
     from kiosk.reference_server.data import DemoCredential
     from kiosk.reference_server.runner import RunningServer
+    from kiosk.services import Services
+
+
+class Gui(Protocol):
+    """What the command line needs from ``ui/``: open the kiosk, or drive the screen tour."""
+
+    def run_kiosk(self, services: Services, *, windowed: bool, demo_banner: str | None) -> int: ...
+
+    def run_tour(self, services: Services, out_dir: Path, server: RunningServer) -> int: ...
 
 DEMO_TOKEN = "demo-token"
 
@@ -56,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, gui: Gui | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.tour is not None and not args.demo:
         print("kiosk: --tour needs --demo (the tour uses the synthetic families)", file=sys.stderr)
@@ -79,13 +89,14 @@ def main(argv: list[str] | None = None) -> int:
         return reader_test(port, args.timeout)
 
     if not args.demo:
-        return _run(loaded, args, server=None)
+        return _run(loaded, args, gui, server=None)
     with demo_server() as server:
-        return _run(demo_settings(loaded, server.base_url), args, server=server)
+        return _run(demo_settings(loaded, server.base_url), args, gui, server=server)
 
 
 def _run(
-    loaded: LoadedSettings, args: argparse.Namespace, *, server: RunningServer | None
+    loaded: LoadedSettings, args: argparse.Namespace, gui: Gui | None, *,
+    server: RunningServer | None,
 ) -> int:
     from kiosk.log import setup_logging
 
@@ -99,24 +110,24 @@ def _run(
 
         return run_selftest(loaded)
 
+    if gui is None:
+        print("kiosk: this entry point has no window; run the installed `kiosk` command",
+              file=sys.stderr)
+        return ExitCode.USAGE
     from kiosk.services import build_services
 
     services = build_services(loaded)
     try:
         if args.tour is not None:
-            from ui.tour import run_tour
-
             assert server is not None
-            return run_tour(services, args.tour, server.credentials(), server)
-        from ui.app import run_kiosk
-
+            return gui.run_tour(services, args.tour, server)
         windowed = args.windowed or (args.demo and not args.fullscreen) or (
             not settings.kiosk.fullscreen and not args.fullscreen
         )
         banner = None
         if server is not None:
             banner = print_demo_credentials(server.credentials())
-        return run_kiosk(services, windowed=windowed, demo_banner=banner)
+        return gui.run_kiosk(services, windowed=windowed, demo_banner=banner)
     finally:
         services.close()
 

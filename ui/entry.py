@@ -1,0 +1,37 @@
+"""Entry of the ``kiosk`` console script: the core's command line, given a way to open windows.
+
+Qt is imported only when a window is really opened, so ``kiosk --version`` and
+``kiosk --selftest`` stay fast and need no display.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk import cli
+
+if TYPE_CHECKING:
+    from kiosk.reference_server.runner import RunningServer
+    from kiosk.services import Services
+
+
+class QtGui:
+    def run_kiosk(self, services: Services, *, windowed: bool, demo_banner: str | None) -> int:
+        from ui.app import run_kiosk
+
+        return run_kiosk(services, windowed=windowed, demo_banner=demo_banner)
+
+    def run_tour(self, services: Services, out_dir: Path, server: RunningServer) -> int:
+        from ui.tour import run_tour
+
+        return run_tour(services, out_dir, server.credentials(), server)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return cli.main(argv, gui=QtGui())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
