@@ -8,8 +8,9 @@ harmless resend, never to a loss or a double count.
 While the central service cannot be reached, the batch that failed is deferred in the store and
 the whole uploader waits with exponential backoff and jitter (many terminals coming back after
 an outage must not all call at the same second). Events the server answered but did not accept
-are deferred for the longest delay: something is wrong with them on the server's side, and they
-must not hold up the rest of the queue.
+(missing from ``accepted``, or refused with 400 on their own) are deferred for the longest
+delay: something is wrong with them on the server's side, and they must not hold up the rest of
+the queue.
 
 ``upload_once`` never raises an ``ApiError``: faults come back in the :class:`UploadResult`.
 ``run_forever`` is the loop of a background thread and survives any exception.
@@ -26,8 +27,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from kiosk.api.client import CentralClient
-from kiosk.api.errors import ApiError, Maintenance, RateLimited
-from kiosk.api.models import EventBatch
+from kiosk.api.errors import ApiError, InvalidRequest, Maintenance, RateLimited
+from kiosk.api.models import AuditEvent, EventBatch
 from kiosk.store import Store
 
 log = logging.getLogger("kiosk.audit")
@@ -66,6 +67,14 @@ class UploadResult:
     """Code of the fault that stopped the run (``ApiError.code``), or None."""
     retry_at: datetime | None = None
     """When an event is next due (None: the queue is empty)."""
+
+
+@dataclass
+class _Tally:
+    """Events of one batch settled so far, in batch order (halves are sent in order)."""
+
+    accepted: int = 0
+    refused: int = 0
 
 
 class AuditUploader:
@@ -119,25 +128,49 @@ class AuditUploader:
             batch = self._store.pending_events(self._batch_size, now)
             if not batch:
                 break
-            ids = [event.event_id for event in batch]
+            tally = _Tally()  # kept by _send even when a fault interrupts it
             try:
-                answer = self._client.send_events(EventBatch(events=batch))
+                self._send(batch, now, tally)
             except ApiError as exc:
-                self._fault(exc, ids, now)
-                return self._result(sent, deferred + len(ids), exc.code)
-            accepted = set(answer.accepted).intersection(ids)
-            self._store.mark_sent(accepted)
-            rejected = [i for i in ids if i not in accepted]
-            if rejected:
-                later = now + timedelta(seconds=self._max_s)
-                self._store.defer(rejected, later)
-                log.warning("central service did not accept %d of %d audit events; "
-                            "retrying them at %s", len(rejected), len(ids), later.isoformat())
-            sent += len(accepted)
-            deferred += len(rejected)
+                unsettled = [e.event_id for e in batch][tally.accepted + tally.refused:]
+                self._fault(exc, unsettled, now)
+                return self._result(sent + tally.accepted,
+                                    deferred + len(batch) - tally.accepted, exc.code)
+            sent += tally.accepted
+            deferred += tally.refused
             self._recovered()
             now = self._clock()
         return self._result(sent, deferred, None)
+
+    def _send(self, batch: list[AuditEvent], now: datetime, tally: _Tally) -> None:
+        """Send one batch and settle each event: removed if accepted, deferred if refused.
+
+        A 400 answer refuses the whole batch for what may be one bad event (say, a key a newer
+        server no longer allows): the batch is halved until the bad events stand alone, so the
+        good ones still go through. A refused event waits the longest delay and is retried
+        then; it is never dropped. Any other ApiError is raised after settling what was sent.
+        """
+        ids = [event.event_id for event in batch]
+        try:
+            answer = self._client.send_events(EventBatch(events=batch))
+        except InvalidRequest:
+            if len(batch) > 1:
+                half = len(batch) // 2
+                self._send(batch[:half], now, tally)
+                self._send(batch[half:], now, tally)
+                return
+            accepted: set[str] = set()
+        else:
+            accepted = set(answer.accepted).intersection(ids)
+        self._store.mark_sent(accepted)
+        refused = [i for i in ids if i not in accepted]
+        if refused:
+            later = now + timedelta(seconds=self._max_s)
+            self._store.defer(refused, later)
+            log.error("central service refused %d audit event(s) (%s); retrying them at %s",
+                      len(refused), ", ".join(refused[:5]), later.isoformat())
+        tally.accepted += len(accepted)
+        tally.refused += len(refused)
 
     def _fault(self, exc: ApiError, ids: list[str], now: datetime) -> None:
         self._failures += 1
