@@ -27,9 +27,10 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import SplitResult, parse_qs, quote, urlsplit
 
 import requests
+import urllib3.exceptions
 from pydantic import BaseModel
 
 from kiosk.api.answers import error_from_answer, parse_answer
@@ -350,7 +351,9 @@ class CentralClient:
                 status = response.status_code
                 response_headers = response.headers  # case-insensitive, unlike a dict
                 body = _read_body(response, deadline, request_id)
-        except OSError as exc:  # requests' exceptions are OSErrors, so are socket errors
+        # requests' exceptions and socket errors are OSErrors; a urllib3 error that requests
+        # did not wrap (while streaming the body) is not, and is the same kind of fault.
+        except (OSError, urllib3.exceptions.HTTPError) as exc:
             raise transport_error(exc, request_id) from exc
         latency_ms = (time.monotonic() - started) * 1000
         self.last_latency_ms = latency_ms
@@ -366,9 +369,8 @@ class CentralClient:
         base = urlsplit(self._base_url)
         try:
             parts = urlsplit(url.strip())
-            same_origin = (parts.scheme, parts.hostname, parts.port) == (
-                base.scheme, base.hostname, base.port)
-        except ValueError:
+            same_origin = _origin(parts) == _origin(base)
+        except ValueError:  # an unreadable port
             same_origin = False
         if not same_origin or parts.username or parts.password:
             raise InvalidRequest("verify URL does not point at this terminal's central server")
@@ -379,6 +381,12 @@ class CentralClient:
         if match is None or len(codes) != 1:
             raise InvalidRequest("verify URL has no slip number and code")
         return match.group(1), codes[0]
+
+
+def _origin(parts: SplitResult) -> tuple[str, str | None, int | None]:
+    """Scheme, host and port, with the scheme's default port filled in."""
+    port = parts.port or {"https": 443, "http": 80}.get(parts.scheme)
+    return parts.scheme, parts.hostname, port
 
 
 def _checked(name: str, value: str, pattern: str) -> str:

@@ -136,7 +136,7 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
     return False
 
 
-def transport_error(exc: OSError, request_id: str) -> ApiError:
+def transport_error(exc: Exception, request_id: str) -> ApiError:
     """Map a failure below HTTP (no usable answer arrived) to one typed exception.
 
     The message names the kind of fault only; the underlying text can hold the full URL.
