@@ -9,12 +9,12 @@ same on a Chinese-language system.
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import subprocess
 import time
 
+from kiosk import log
 from kiosk.api.models import PrinterState
 from kiosk.printing.base import (
     JobFailed,
@@ -27,8 +27,6 @@ from kiosk.printing.base import (
 )
 from kiosk.printing.ipp import IppError, IppJobState, get_job_state
 from kiosk.printing.media import media_for_pdf
-
-log = logging.getLogger("kiosk.print")
 
 _C_ENV = {**os.environ, "LC_ALL": "C", "LANG": "C"}
 _REQUEST_ID = re.compile(r"request id is (\S+)")
@@ -135,12 +133,12 @@ class CupsPrinter:
         text = (result.stdout + result.stderr).decode("utf-8", "replace")
         match = _REQUEST_ID.search(text)
         if result.returncode != 0 or not match:
-            log.warning("lp refused job %s: %s", job_name, text.strip()[:200])
+            log.printing.warning("lp refused job %s: %s", job_name, text.strip()[:200])
             if "not accepting" in text or "Invalid destination" in text or \
                     "does not exist" in text:
                 raise PrinterOffline("queue does not accept jobs")
             raise JobFailed("lp refused the job")
-        log.info("job %s handed to CUPS as %s (media %s)", job_name, match.group(1), media)
+        log.printing.info("job %s handed to CUPS as %s (media %s)", job_name, match.group(1), media)
         return PrintJob(self.name, match.group(1), job_name, copies, time.monotonic(),
                         self.job_timeout_s)
 
@@ -149,7 +147,7 @@ class CupsPrinter:
         try:
             state = _IPP_TO_JOB[get_job_state(int(number))]
         except (IppError, ValueError) as exc:
-            log.warning("job %s state not available: %s", job.job_id, exc)
+            log.printing.warning("job %s state not available: %s", job.job_id, exc)
             state = JobState.QUEUED  # cannot tell: keep waiting until the job is overdue
         if state in (JobState.QUEUED, JobState.PRINTING) and job.overdue():
             return JobState.STUCK

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
 
@@ -16,21 +15,10 @@ from kiosk.printing import (
     PrinterOffline,
     wait_for_job,
 )
+from tests.unit.printing.cupspdf import output_of, unique_job_name
 from tests.unit.slip import pdfcheck, sample
 
 pytestmark = pytest.mark.cups
-
-
-def _output_of(job_id: str, folder: Path, timeout: float = 30.0) -> Path:
-    """cups-pdf names its output ...job_<number>...pdf (Label 1 in cups-pdf-kiosk.conf)."""
-    number = job_id.rsplit("-", 1)[-1]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = [p for p in folder.glob("*.pdf") if f"job_{number}" in p.name]
-        if found:
-            return found[0]
-        time.sleep(0.2)
-    raise AssertionError(f"no cups-pdf output for {job_id} in {folder}")
 
 
 @pytest.mark.parametrize("layout, size_mm", [("receipt80", None), ("a4", (210.0, 297.0))])
@@ -39,11 +27,12 @@ def test_slip_prints_through_the_virtual_pdf_queue(cups_queue, cups_output, layo
     assert printer.status() is PrinterState.READY
     pdf = sample.render(sample.content(), layout)
     slip_no = sample.REGISTRATION.slip_no
-    job = printer.print_pdf(pdf, job_name=f"slip-{slip_no}")
+    job_name = unique_job_name(f"slip-{slip_no}")
+    job = printer.print_pdf(pdf, job_name=job_name)
     assert wait_for_job(printer, job, poll_s=0.2) is JobState.DONE
-    out = _output_of(job.job_id, cups_output)
+    out = output_of(job_name, cups_output)
     try:
-        assert slip_no in out.name  # the job title: slip number, nothing personal
+        assert out.name.endswith(f"job_{job.job_id.rsplit('-', 1)[1]}.pdf")
         printed = out.read_bytes()
         pages = pdfcheck.pages(printed)
         expected = size_mm or (80.0, pdfcheck.pages(pdf)[0].height_mm)

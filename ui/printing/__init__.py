@@ -1,0 +1,1 @@
+"""Qt printing: the ``qt`` printer backend (QtPdf onto QPrinter)."""
