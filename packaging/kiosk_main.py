@@ -1,8 +1,9 @@
-"""Entry script of the frozen build: exactly what the ``kiosk`` console script runs."""
+"""Entry script of the frozen build: exactly what the ``kiosk`` console script runs
+(``[project.scripts]`` in pyproject.toml; tests/unit/test_packaging.py keeps the two in step)."""
 
 import sys
 
-from kiosk.cli import main
+from ui.entry import main
 
 if __name__ == "__main__":
     sys.exit(main())
