@@ -22,7 +22,7 @@ import pytest
 from kiosk.api.client import CentralClient
 from kiosk.api.errors import ApiError
 from kiosk.api.models import AuthMethod, SessionCreated, SessionRequest
-from kiosk.reference_server import idnumbers
+from kiosk.reference_server import DemoCredential, RunningServer, idnumbers
 
 TERMINAL_ID = "TEST-LOBBY-01"
 _fresh_sequence = itertools.count(100)
@@ -47,7 +47,7 @@ MakeClient = Callable[..., CentralClient]
 
 
 @pytest.fixture
-def make_client(central: Any, waits: SleepRecorder) -> Iterator[MakeClient]:
+def make_client(central: RunningServer, waits: SleepRecorder) -> Iterator[MakeClient]:
     """Build clients of the reference server (closed after the test); keyword arguments go to
     ``CentralClient``. Waits are recorded, not slept; the read timeout is short."""
     clients: list[CentralClient] = []
@@ -71,31 +71,32 @@ def client(make_client: MakeClient) -> CentralClient:
 
 
 @pytest.fixture
-def family(demo_credentials: list[Any]) -> Any:
+def family(demo_credentials: list[DemoCredential]) -> DemoCredential:
     """A demo family linked to exactly one inmate."""
     return next(c for c in demo_credentials if c.note == "one inmate")
 
 
 @pytest.fixture
-def other_family(demo_credentials: list[Any], family: Any) -> Any:
+def other_family(demo_credentials: list[DemoCredential],
+                 family: DemoCredential) -> DemoCredential:
     """A second family that shares no inmate with ``family``."""
     return next(c for c in demo_credentials
                 if c.note == "one inmate" and not set(c.inmate_ids) & set(family.inmate_ids))
 
 
 @pytest.fixture
-def locked_family(demo_credentials: list[Any]) -> Any:
+def locked_family(demo_credentials: list[DemoCredential]) -> DemoCredential:
     return next(c for c in demo_credentials if c.note == "locked")
 
 
-def sign_in(client: CentralClient, credential: Any) -> SessionCreated:
+def sign_in(client: CentralClient, credential: DemoCredential) -> SessionCreated:
     return client.create_session(SessionRequest(
         id_number=credential.id_number, reference_number=credential.reference_number,
         method=AuthMethod.MANUAL))
 
 
 @pytest.fixture
-def session(client: CentralClient, family: Any) -> Iterator[SessionCreated]:
+def session(client: CentralClient, family: DemoCredential) -> Iterator[SessionCreated]:
     created = sign_in(client, family)
     yield created
     with contextlib.suppress(ApiError):  # the test may have ended or expired it already

@@ -14,7 +14,6 @@ import socket
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
 
@@ -44,6 +43,7 @@ from kiosk.api.models import (
     SessionRequest,
     SlipRequest,
 )
+from kiosk.reference_server import DemoCredential, FaultPlan, RunningServer
 from tests.unit.api.conftest import MakeClient, RecordingServer, fresh_id_number, sign_in
 
 
@@ -51,14 +51,14 @@ from tests.unit.api.conftest import MakeClient, RecordingServer, fresh_id_number
 class World:
     """What a row may use to provoke its failure."""
 
-    central: Any
-    faults: Any
+    central: RunningServer
+    faults: FaultPlan
     client: CentralClient
     make_client: MakeClient
     session_token: str
     inmate_id: str
     other_inmate_id: str
-    locked_family: Any
+    locked_family: DemoCredential
 
 
 @dataclass
@@ -171,8 +171,8 @@ ROWS = [
 
 @pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
 def test_error_row_becomes_its_exception(
-    row: Row, central: Any, central_faults: Any, make_client: MakeClient, family: Any,
-    other_family: Any, locked_family: Any,
+    row: Row, central: RunningServer, central_faults: FaultPlan, make_client: MakeClient,
+    family: DemoCredential, other_family: DemoCredential, locked_family: DemoCredential,
 ) -> None:
     # No retries and a short read timeout: this table is about the mapping (retries have their
     # own tests), and a retried GET would consume the fault differently.
@@ -207,8 +207,9 @@ def test_attempts_left_counts_down_then_locks(client: CentralClient) -> None:
     assert locked.value.retry_after_s == 900
 
 
-def test_locked_carries_the_seconds_from_the_error_body(client: CentralClient,
-                                                        locked_family: Any) -> None:
+def test_locked_carries_the_seconds_from_the_error_body(
+    client: CentralClient, locked_family: DemoCredential,
+) -> None:
     with pytest.raises(Locked) as caught:
         sign_in(client, locked_family)
     # The demo credential is locked for a day from the server's start.
