@@ -66,6 +66,9 @@ def parse_value(spec: OptionSpec, raw: str, source: str) -> Any:
 
     text = raw.strip()
     value: Any
+    if any(ch < " " or ch == "\x7f" for ch in text):
+        # A continuation line or control character: no key takes more than one line.
+        raise fail(f"one line of text without control characters; expected {spec.allowed()}")
     if spec.kind is bool:
         low = text.lower()
         if low in _TRUE:
@@ -98,20 +101,43 @@ def parse_value(spec: OptionSpec, raw: str, source: str) -> Any:
     return value
 
 
+_INI_SHAPE = "[section] headers followed by 'key = value' lines"
+
+
+def _ini_problem(exc: configparser.Error, source: str) -> SettingsError:
+    """Name the line of a syntax error, never its text (it may be the token)."""
+    if isinstance(exc, configparser.DuplicateOptionError):
+        return SettingsError(
+            source, exc.section, exc.option, None, f"line {exc.lineno}: key given twice"
+        )
+    if isinstance(exc, configparser.DuplicateSectionError):
+        return SettingsError(
+            source, exc.section, None, None, f"line {exc.lineno}: section given twice"
+        )
+    if isinstance(exc, configparser.MissingSectionHeaderError):
+        problem = f"line {exc.lineno}: a [section] header must come first"
+    elif isinstance(exc, configparser.ParsingError):
+        lines = ", ".join(str(lineno) for lineno, _ in exc.errors)
+        problem = f"line {lines}: not 'key = value'"
+    else:
+        problem = type(exc).__name__
+    return SettingsError(
+        source, None, None, None, f"not a valid INI file ({problem}); expected {_INI_SHAPE}"
+    )
+
+
 def read_ini(path: Path) -> configparser.ConfigParser:
     parser = configparser.ConfigParser(interpolation=None, strict=True)
     try:
-        with path.open(encoding="utf-8") as fh:
+        # utf-8-sig: Windows Notepad may save UTF-8 with a byte-order mark.
+        with path.open(encoding="utf-8-sig") as fh:
             parser.read_file(fh, source=str(path))
     except FileNotFoundError:
         raise SettingsError(str(path), None, None, None, "file not found") from None
     except UnicodeDecodeError:
         raise SettingsError(str(path), None, None, None, "not UTF-8 text") from None
     except configparser.Error as exc:
-        first_line = str(exc).splitlines()[0]
-        raise SettingsError(
-            str(path), None, None, None, f"not a valid INI file: {first_line}"
-        ) from None
+        raise _ini_problem(exc, str(path)) from None
     except OSError as exc:
         raise SettingsError(str(path), None, None, None, f"cannot read: {exc.strerror}") from None
     return parser
@@ -123,6 +149,13 @@ def values_from_ini(
     """Validate every key of one file against the schema; unknown keys are errors (typos)."""
     sections = section_classes()
     out: dict[tuple[str, str], Any] = {}
+    if parser.defaults():
+        # configparser would copy [DEFAULT] keys into every section (printer and reader both
+        # have a backend key): refuse it rather than apply a key where nobody meant it.
+        raise SettingsError(
+            source, parser.default_section, None, None,
+            "unknown section; allowed: " + ", ".join(sorted(sections)),
+        )
     for section in parser.sections():
         if section not in sections:
             raise SettingsError(
@@ -137,8 +170,13 @@ def values_from_ini(
                     source, section, key, None, "unknown key; allowed: " + ", ".join(known)
                 )
             if officer_layer and not (spec.info.officer_editable or section == "officer"):
+                editable = sorted(
+                    s.key for s in OPTIONS if s.section == section and s.info.officer_editable
+                )
                 raise SettingsError(
-                    source, section, key, None, "not editable in the officer overrides file"
+                    source, section, key, None,
+                    "not editable in the officer overrides file; editable here: "
+                    + (", ".join(editable) or "none"),
                 )
             if section == "officer" and not officer_layer:
                 raise SettingsError(

@@ -42,7 +42,8 @@ def option(
     restart: bool = False,
 ) -> Any:
     info = OptionInfo(description, minimum, maximum, pattern, secret, officer, restart)
-    return field(default=default, metadata={"option": info})
+    # Secrets stay out of repr(), so printing or logging a Settings never shows them.
+    return field(default=default, metadata={"option": info}, repr=not secret)
 
 
 @dataclass(frozen=True)
