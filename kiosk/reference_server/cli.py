@@ -21,7 +21,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Reference implementation of the central disclosure API, with synthetic data.",
     )
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8443, help="0 picks a free port (printed)")
+    p.add_argument(
+        "--port", type=int, help="default 8080, or 8443 with TLS; 0 picks a free port (printed)"
+    )
     p.add_argument("--tls-cert", type=Path, help="PEM certificate chain; enables https")
     p.add_argument("--tls-key", type=Path, help="PEM private key of --tls-cert")
     p.add_argument(
@@ -80,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         config = ServerConfig(
             host=args.host,
-            port=args.port,
+            port=args.port if args.port is not None else 8443 if args.tls_cert else 8080,
             seed=args.seed,
             db_url=args.db,
             tls_cert=args.tls_cert,

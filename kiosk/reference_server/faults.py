@@ -228,6 +228,13 @@ def tracking_protocol(connections: Connections) -> type[H11Protocol]:
             connections.closed(self.transport)
             super().connection_lost(exc)
 
+        def shutdown(self) -> None:
+            super().shutdown()
+            # An idle kept-alive TLS connection would wait for the client's close_notify, which
+            # a client idling in its pool never sends: stopping the server took the full grace.
+            if self.transport.is_closing():
+                self.transport.abort()
+
     return TrackingH11Protocol
 
 
