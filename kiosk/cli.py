@@ -114,9 +114,14 @@ def _run(
         print("kiosk: this entry point has no window; run the installed `kiosk` command",
               file=sys.stderr)
         return ExitCode.USAGE
+    from kiosk.api.errors import ConfigurationError
     from kiosk.services import build_services
 
-    services = build_services(loaded)
+    try:
+        services = build_services(loaded)
+    except ConfigurationError as exc:
+        print(f"kiosk: settings error: {exc}", file=sys.stderr)
+        return ExitCode.SETTINGS
     try:
         if args.tour is not None:
             assert server is not None
