@@ -5,6 +5,8 @@ One builder serves both layouts: the page spec only changes type sizes and colum
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -81,17 +83,25 @@ class SlipBuilder:
               header: list[str] | None = None, *, style: Style | None = None) -> None:
         """Rows of cells at the column fractions (start, end, align)."""
         if header is not None:
-            self.add(self._row(columns, header, self.small_bold, keep_with_next=True))
+            self.add(self.row(columns, header, self.small_bold, keep_with_next=True))
         for values in rows:
-            self.add(self._row(columns, values, style or self.body))
+            self.add(self.row(columns, values, style or self.body))
 
-    def _row(self, columns: list[Column], values: list[str], style: Style,
-             *, keep_with_next: bool = False) -> Row:
+    def row(self, columns: list[Column], values: list[str], style: Style | None = None,
+            *, keep_with_next: bool = False) -> Row:
         cells = tuple(
             Cell(v, start, end, align)
             for (start, end, align), v in zip(columns, values, strict=True)
         )
-        return Row(cells, style, keep_with_next=keep_with_next)
+        return Row(cells, style or self.body, keep_with_next=keep_with_next)
+
+    def entry(self, head: Row, notes: Sequence[str], indent: float) -> None:
+        """One record: its row and its notes below, kept on one page."""
+        shown = [n for n in notes if n.strip()]
+        self.add(replace(head, keep_with_next=bool(shown)))
+        for i, text in enumerate(shown):
+            self.add(Row((Cell(text, indent, 1.0),), self.small,
+                         keep_with_next=i < len(shown) - 1))
 
     def note(self, text: str, indent: float = 0.0) -> None:
         if text.strip():
@@ -170,9 +180,8 @@ def _assessment(b: SlipBuilder, a: SectionRecords, omitted: dict[str, int]) -> N
             (0.62, 0.81, "right"), (0.81, 1.0, "right")]
     b.table(cols, [], [lab.month, lab.base, lab.bonus, lab.deduction, lab.total])
     for m in a.months:
-        b.table(cols, [[m.month, fmt_points(m.base), fmt_points(m.bonus),
-                        fmt_points(m.deduction), fmt_points(m.total)]])
-        b.note(m.note, indent=0.24)
+        b.entry(b.row(cols, [m.month, fmt_points(m.base), fmt_points(m.bonus),
+                             fmt_points(m.deduction), fmt_points(m.total)]), [m.note], 0.24)
     b.empty_or_more(len(a.months), omitted.get("assessment.months", 0))
     if a.cycles:
         b.subheading(lab.cycles)
@@ -191,18 +200,16 @@ def _rewards(b: SlipBuilder, r: SectionRecords, omitted: dict[str, int]) -> None
     b.as_of(r.as_of)
     b.subheading(lab.rewards_items)
     for item in r.items:
-        b.add(Row((Cell(fmt_date(item.date), 0.0, 0.3),
-                   Cell(lab.enum(item.kind.value), 0.3, 1.0, style=b.bold)), b.body))
-        b.note(item.reason, indent=0.3)
-        b.note(item.document_no, indent=0.3)
+        b.entry(Row((Cell(fmt_date(item.date), 0.0, 0.3),
+                     Cell(lab.enum(item.kind.value), 0.3, 1.0, style=b.bold)), b.body),
+                [item.reason, item.document_no], 0.3)
     b.empty_or_more(len(r.items), omitted.get("rewards.items", 0))
     b.subheading(lab.sentence_changes)
     for change in r.sentence_changes:
-        b.add(Row((Cell(fmt_date(change.date), 0.0, 0.3),
-                   Cell(f"{lab.enum(change.kind.value)} · {lab.enum(change.stage.value)}",
-                        0.3, 1.0, style=b.bold)), b.body))
-        b.note(change.detail, indent=0.3)
-        b.note(change.authority, indent=0.3)
+        b.entry(Row((Cell(fmt_date(change.date), 0.0, 0.3),
+                     Cell(f"{lab.enum(change.kind.value)} · {lab.enum(change.stage.value)}",
+                          0.3, 1.0, style=b.bold)), b.body),
+                [change.detail, change.authority], 0.3)
     b.empty_or_more(len(r.sentence_changes), omitted.get("rewards.sentence_changes", 0))
 
 
@@ -237,8 +244,7 @@ def _reform(b: SlipBuilder, r: SectionRecords, omitted: dict[str, int]) -> None:
             (0.76, 1.0, "center")]
     b.table(cols, [], [lab.month, lab.ideology, lab.education, lab.labour])
     for m in r.monthly:
-        b.table(cols, [[m.month, m.ideology, m.education, m.labour]])
-        b.note(m.remark, indent=0.28)
+        b.entry(b.row(cols, [m.month, m.ideology, m.education, m.labour]), [m.remark], 0.28)
     b.empty_or_more(len(r.monthly), omitted.get("reform.monthly", 0))
     if r.courses:
         b.subheading(lab.courses)

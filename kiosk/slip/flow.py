@@ -242,9 +242,14 @@ def paginate(laid: Sequence[Laid], avail: float) -> list[Page]:
     while i < len(queue):
         block = queue[i]
         page = pages[-1]
+        # A chain of keep-with-next blocks (heading, rule, first row; an entry and its notes)
+        # moves to the next page whole, unless it could not fit on any page.
         need = block.height
-        if block.keep_with_next and i + 1 < len(queue):
-            need += min(queue[i + 1].height, avail / 3)
+        j = i
+        while queue[j].keep_with_next and j + 1 < len(queue):
+            j += 1
+            need += queue[j].height
+        need = min(need, avail)
         if page.blocks and page.used + need > avail:
             pages.append(Page())
             continue
