@@ -104,6 +104,16 @@ def shutdown_logging() -> None:
         _remove_installed(logging.getLogger())
 
 
+# Libraries whose chatter would drown the kiosk's own lines, or leak: urllib3 at DEBUG logs
+# full request paths (inmate ids, a slip's ?c= verify code); Alembic announces every plugin.
+QUIET_LIBRARIES: dict[str, int] = {
+    "urllib3": logging.WARNING,
+    "alembic": logging.WARNING,
+    "uvicorn.access": logging.WARNING,
+    "multipart": logging.WARNING,
+}
+
+
 def setup_logging(
     log_dir: Path, level: str, max_bytes: int, backup_count: int, *, console: bool
 ) -> Path | None:
@@ -140,6 +150,8 @@ def setup_logging(
             root.addHandler(handler)
             _installed.append(handler)
         root.setLevel(level.upper())
+        for name, quiet_level in QUIET_LIBRARIES.items():
+            logging.getLogger(name).setLevel(quiet_level)
     logging.captureWarnings(True)
     if problem:
         logging.getLogger("kiosk").warning(problem)

@@ -46,7 +46,7 @@ REDACTION_CASES = {
     "in the arguments": lambda: log.api.warning("id %s typed", ID),
     "in dict arguments": lambda: log.api.warning("id %(id)s", {"id": ID.lower()}),
     "with spaces": lambda: log.reader.info("card: 110105 19491231 002X"),
-    "from a library logger": lambda: logging.getLogger("urllib3.connectionpool").info(ID),
+    "from a library logger": lambda: logging.getLogger("urllib3.connectionpool").warning(ID),
     "bad format string": lambda: log.ui.info("%d %s", ID),
 }
 
@@ -165,3 +165,14 @@ def test_console_handler_writes_to_stderr(tmp_path: Path) -> None:
     )
     assert "to the console " + log.REDACTED in result.stderr
     assert ID not in result.stderr
+
+
+def test_libraries_that_log_request_paths_are_kept_quiet_even_at_debug(tmp_path: Path) -> None:
+    log.setup_logging(tmp_path, "DEBUG", 100_000, 2, console=False)
+    try:
+        logging.getLogger("urllib3.connectionpool").debug("GET /api/v1/slips/NM-1?c=SECRET")
+        assert not any("SECRET" in line for line in log.recent_lines())
+        logging.getLogger("kiosk.api").debug("kept")
+        assert any("kept" in line for line in log.recent_lines())
+    finally:
+        log.shutdown_logging()
