@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -65,9 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.list_demo_credentials:
-        for credential in generate(args.seed).credentials():
-            print(json.dumps(credential.to_json(), ensure_ascii=False))
-        return 0
+        return _list_credentials(args.seed)
     if bool(args.tls_cert) != bool(args.tls_key):
         print("kiosk-central: --tls-cert and --tls-key go together", file=sys.stderr)
         return 2
@@ -110,6 +109,16 @@ def main(argv: list[str] | None = None) -> int:
         while not stop.wait(0.5):
             pass
     print("stopped", flush=True)
+    return 0
+
+
+def _list_credentials(seed: int) -> int:
+    try:
+        for credential in generate(seed).credentials():
+            print(json.dumps(credential.to_json(), ensure_ascii=False))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `kiosk-central --list-demo-credentials | head` is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
