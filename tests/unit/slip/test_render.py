@@ -179,3 +179,26 @@ def test_a_full_id_number_is_refused_as_the_masked_id():
             visitor_masked_id=FULL_ID, profile=sample.content().profile,
             sections=sample.content().sections,
         )
+
+
+def test_qr_modules_are_5_dots_with_a_clear_4_module_quiet_zone():
+    from kiosk.slip.qr import QUIET_MODULES, qr_matrix
+
+    pdf = sample.render(sample.content())
+    image = pdfcheck.render_png(pdf, 203, mono=True)[0]
+    [code] = pdfcheck.qr_codes(pdf, 203, mono=True)
+    pos = code.position
+    px = image.load()
+    box = [(x, y) for y in range(pos.top_left.y - 3, pos.bottom_right.y + 4)
+           for x in range(pos.top_left.x - 3, pos.bottom_right.x + 4) if px[x, y] < 128]
+    x0, x1 = min(x for x, _ in box), max(x for x, _ in box)
+    y0, y1 = min(y for _, y in box), max(y for _, y in box)
+    expected = qr_matrix(REGISTRATION.verify_url).modules * 5  # 5 dots of a 203 dpi head
+    assert abs((x1 - x0 + 1) - expected) <= 3 and abs((y1 - y0 + 1) - expected) <= 3
+    quiet = QUIET_MODULES * 5
+    ink_in_quiet_zone = [
+        (x, y) for y in range(y0 - quiet, y1 + quiet + 1)
+        for x in range(x0 - quiet, x1 + quiet + 1)
+        if not (x0 <= x <= x1 and y0 <= y <= y1) and px[x, y] < 128
+    ]
+    assert ink_in_quiet_zone == []
