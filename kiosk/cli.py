@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -21,13 +21,20 @@ from kiosk.settings import LoadedSettings, SettingsError, load
 from kiosk.settings.loader import replace
 
 if TYPE_CHECKING:
+    from kiosk.printing.factory import BackendBuilder
     from kiosk.reference_server.data import DemoCredential
     from kiosk.reference_server.runner import RunningServer
     from kiosk.services import Services
 
 
 class Gui(Protocol):
-    """What the command line needs from ``ui/``: open the kiosk, or drive the screen tour."""
+    """What the command line needs from ``ui/``: open the kiosk, or drive the screen tour.
+
+    ``printer_builders`` adds the printer backends that need Qt (``qt``) to the core's.
+    """
+
+    @property
+    def printer_builders(self) -> Mapping[str, BackendBuilder]: ...
 
     def run_kiosk(self, services: Services, *, windowed: bool, demo_banner: str | None) -> int: ...
 
@@ -108,7 +115,7 @@ def _run(
     if args.selftest:
         from kiosk.selftest import run_selftest
 
-        return run_selftest(loaded)
+        return run_selftest(loaded, gui.printer_builders if gui else None)
 
     if gui is None:
         print("kiosk: this entry point has no window; run the installed `kiosk` command",
@@ -118,7 +125,7 @@ def _run(
     from kiosk.services import build_services
 
     try:
-        services = build_services(loaded)
+        services = build_services(loaded, printer_builders=gui.printer_builders)
     except ConfigurationError as exc:
         print(f"kiosk: settings error: {exc}", file=sys.stderr)
         return ExitCode.SETTINGS

@@ -7,7 +7,7 @@ passes. Nothing here opens a display or imports Qt.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +16,7 @@ from kiosk.api import errors
 from kiosk.api.client import CentralClient
 from kiosk.api.models import PrinterState
 from kiosk.exitcodes import ExitCode
+from kiosk.printing.factory import BackendBuilder
 from kiosk.resources import resource
 from kiosk.settings import LoadedSettings
 
@@ -88,13 +89,16 @@ def check_token(client: CentralClient, prison_code: str) -> str:
     return "accepted"
 
 
-def check_printer(loaded: LoadedSettings) -> str:
+def check_printer(
+    loaded: LoadedSettings, builders: Mapping[str, BackendBuilder] | None = None
+) -> str:
     from kiosk.printing import make_backend
 
     spool = loaded.data_dir / "spool"
     spool.mkdir(parents=True, exist_ok=True, mode=0o700)
     backend = make_backend(
-        loaded.settings.printer, spool, default_output_dir=loaded.data_dir / "slips"
+        loaded.settings.printer, spool, default_output_dir=loaded.data_dir / "slips",
+        builders=builders,
     )
     state = backend.status()
     if state not in (PrinterState.READY, PrinterState.PAPER_LOW):
@@ -118,7 +122,9 @@ def check_reader(loaded: LoadedSettings) -> str:
     return "serial: ready"
 
 
-def run_checks(loaded: LoadedSettings) -> list[Check]:
+def run_checks(
+    loaded: LoadedSettings, printer_builders: Mapping[str, BackendBuilder] | None = None
+) -> list[Check]:
     checks = [Check("settings", True, " < ".join(loaded.sources) or "defaults")]
     checks.append(_guard("database", lambda: check_database(loaded)))
     checks.append(_guard("fonts", check_fonts))
@@ -136,13 +142,15 @@ def run_checks(loaded: LoadedSettings) -> list[Check]:
                 checks.append(_guard("terminal token", lambda: check_token(client, prison)))
             else:
                 checks.append(Check("terminal token", False, "not checked: API unreachable"))
-    checks.append(_guard("printer", lambda: check_printer(loaded)))
+    checks.append(_guard("printer", lambda: check_printer(loaded, printer_builders)))
     checks.append(_guard("card reader", lambda: check_reader(loaded)))
     return checks
 
 
-def run_selftest(loaded: LoadedSettings) -> int:
-    checks = run_checks(loaded)
+def run_selftest(
+    loaded: LoadedSettings, printer_builders: Mapping[str, BackendBuilder] | None = None
+) -> int:
+    checks = run_checks(loaded, printer_builders)
     for check in checks:
         print(f"{'PASS' if check.ok else 'FAIL'}  {check.name}: {check.detail}", flush=True)
     return ExitCode.OK if all(c.ok for c in checks) else ExitCode.SELFTEST_FAILED

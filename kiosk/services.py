@@ -7,13 +7,14 @@ backend with a fault harness, a reader on a simulator's pseudo-terminal) — the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.api.client import CentralClient
 from kiosk.printing import PrinterBackend, make_backend
+from kiosk.printing.factory import BackendBuilder
 from kiosk.reader import Reader, make_reader
 from kiosk.secrets import load_or_create_secret
 from kiosk.settings import LoadedSettings, Settings
@@ -54,6 +55,7 @@ def build_services(
     client: CentralClient | None = None,
     printer: PrinterBackend | None = None,
     reader: Reader | None = None,
+    printer_builders: Mapping[str, BackendBuilder] | None = None,
     clock: Callable[[], datetime] = utc_now,
 ) -> Services:
     """Build every Qt-free part from loaded settings; any part may be passed in instead."""
@@ -68,7 +70,8 @@ def build_services(
         client=client if client is not None else CentralClient.from_settings(settings),
         store=Store.open(loaded.data_dir / "kiosk.sqlite3"),
         printer=printer if printer is not None else make_backend(
-            settings.printer, spool, default_output_dir=loaded.data_dir / "slips"
+            settings.printer, spool, default_output_dir=loaded.data_dir / "slips",
+            builders=printer_builders,
         ),
         reader=reader if reader is not None else make_reader(settings.reader),
         terminal_secret=load_or_create_secret(loaded.data_dir),

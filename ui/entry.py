@@ -7,17 +7,25 @@ Qt is imported only when a window is really opened, so ``kiosk --version`` and
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import cli
 
 if TYPE_CHECKING:
+    from kiosk.printing.factory import BackendBuilder
     from kiosk.reference_server.runner import RunningServer
     from kiosk.services import Services
 
 
 class QtGui:
+    @property
+    def printer_builders(self) -> Mapping[str, BackendBuilder]:
+        from ui.printing.qt_backend import build_qt_backend
+
+        return {"qt": build_qt_backend}
+
     def run_kiosk(self, services: Services, *, windowed: bool, demo_banner: str | None) -> int:
         from ui.app import run_kiosk
 
