@@ -30,13 +30,12 @@ DATA_FILES: tuple[tuple[str, str], ...] = (
     # ship as data beside the bytecode copies; the .mako template is needed by ScriptDirectory.
     ("kiosk/store/migrations/env.py", "kiosk/store/migrations"),
     ("kiosk/store/migrations/script.py.mako", "kiosk/store/migrations"),
-    ("kiosk/store/migrations/versions/*.py", "kiosk/store/migrations/versions"),
+    ("kiosk/store/migrations/versions/[0-9]*.py", "kiosk/store/migrations/versions"),
 )
 
 # Files under the shipped folders that the running program does not read, each with a reason.
 SOURCE_ONLY: tuple[str, ...] = (
     "resources/translations/*.ts",  # translators' sources; the program loads the compiled .qm
-    "resources/**/README.md",  # notes for developers (the fonts' README is shipped, see above)
     "kiosk/store/migrations/__init__.py",  # makes the folder importable; Alembic never reads it
     "kiosk/store/migrations/versions/__init__.py",
 )
@@ -109,15 +108,39 @@ PRUNABLE_LIBRARY = re.compile(
 _ROOT_FOLDERS = frozenset({"plugins", "lib-dynload"})
 
 
-def expand_data_files(root: Path) -> list[tuple[str, str]]:
-    """(source, bundle folder) of every shipped data file; a pattern matching nothing fails."""
+# Files for the engineer installing the terminal, copied beside the program into install/
+# (not into _internal/, where nothing should be edited): the supervisor and lockdown
+# configuration, sample site settings and the guides. (glob, folder under install/)
+INSTALL_FILES: tuple[tuple[str, str], ...] = (
+    ("packaging/linux/*", "linux"),
+    ("packaging/windows/*", "windows"),
+    ("packaging/site-settings.*.ini", "."),
+    ("docs/install-linux.md", "docs"),
+    ("docs/install-windows.md", "docs"),
+    ("docs/provisioning.md", "docs"),
+    ("docs/upgrading.md", "docs"),
+    ("docs/exit-codes.md", "docs"),
+)
+
+
+def _expand(root: Path, table: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
-    for pattern, dest in DATA_FILES:
+    for pattern, dest in table:
         matches = sorted(p for p in root.glob(pattern) if p.is_file())
         if not matches:
             raise FileNotFoundError(f"kiosk.spec: no file matches {pattern!r}")
         out += [(str(p), dest) for p in matches]
     return out
+
+
+def expand_data_files(root: Path) -> list[tuple[str, str]]:
+    """(source, bundle folder) of every shipped data file; a pattern matching nothing fails."""
+    return _expand(root, DATA_FILES)
+
+
+def expand_install_files(root: Path) -> list[tuple[str, str]]:
+    """(source, folder under install/) of every installer file; a pattern matching nothing fails."""
+    return _expand(root, INSTALL_FILES)
 
 
 def is_shipped(relative: str) -> bool:
