@@ -11,6 +11,7 @@ so the input does not travel on in ``__cause__`` into a crash report.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -35,6 +36,11 @@ from kiosk.api.errors import (
 from kiosk.api.models import ErrorBody, ErrorCode
 
 M = TypeVar("M", bound=BaseModel)
+
+# Delta-seconds are ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+_DELTA_SECONDS = re.compile(r"[0-9]+")
+# Ten digits (over 300 years) already mean "not soon"; more would only make int() slow.
+_LONGEST_DELTA = 9_999_999_999
 
 # Codes without extra fields; locked / rate_limited / maintenance / invalid_credentials carry
 # numbers and are built in ``error_from_answer``.
@@ -73,16 +79,17 @@ def parse_answer(model: type[M], body: bytes, *, status: int, request_id: str) -
 def parse_retry_after(value: str | None, now: datetime | None = None) -> int | None:
     """Seconds from a ``Retry-After`` header: delta-seconds or an HTTP date (RFC 9110).
 
-    Rounded up, never negative; ``None`` when absent or unreadable.
+    Rounded up, never negative; ``None`` when absent or unreadable. The header comes from
+    the network, so nothing in it may raise here.
     """
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
-        return int(value)
+    if _DELTA_SECONDS.fullmatch(value):
+        return int(value) if len(value) <= 10 else _LONGEST_DELTA
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:  # an HTTP date is GMT by definition
         when = when.replace(tzinfo=UTC)

@@ -79,9 +79,13 @@ def test_error_table(status: int, headers: dict[str, str], body: bytes, kind: ty
         ("Fri, 27 Nov 2026 09:00:00 GMT", 0),  # in the past
         ("soon", None),
         ("-5", None),
+        ("\u00b2", None),  # "²" is a digit to str.isdigit(), not to int()
+        ("\u0663", None),  # Arabic-Indic three
+        ("9" * 5000, 9_999_999_999),  # beyond int()'s digit limit: still "a very long wait"
+        ("Mon, 01 Jan 0001 00:00:00 GMT", 0),
     ],
     ids=["absent", "zero", "seconds", "padded", "http-date", "past-date", "garbage",
-         "negative"],
+         "negative", "superscript-digit", "non-ascii-digit", "5000-digits", "year-1"],
 )
 def test_parse_retry_after(value: str | None, expected: int | None) -> None:
     now = datetime(2026, 11, 27, 10, 0, 0, tzinfo=UTC)
