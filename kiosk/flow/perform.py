@@ -18,7 +18,7 @@ from typing import Protocol
 from kiosk.api.client import CentralClient
 from kiosk.api.errors import ApiError, InvalidCredentials
 from kiosk.api.models import SessionRequest, SlipRequest
-from kiosk.audit.catalogue import make_event
+from kiosk.audit.recorder import AuditRecorder
 from kiosk.flow import events as ev
 from kiosk.flow.effects import (
     Audit,
@@ -31,7 +31,7 @@ from kiosk.flow.effects import (
     PrintSlip,
 )
 from kiosk.flow.failures import Failure, FailureKind, classify
-from kiosk.printing import PrinterBackend, PrinterError
+from kiosk.printing import PrinterBackend, PrinterError, wait_for_job
 from kiosk.secrets import subject_hmac
 from kiosk.settings import Settings
 from kiosk.slip import SlipContent, content_sha256, render_slip
@@ -45,12 +45,18 @@ log = logging.getLogger("kiosk.flow")
 class FlowDeps(Protocol):
     """The parts an effect needs (``kiosk.services.Services`` provides them)."""
 
-    settings: Settings
-    client: CentralClient
-    store: Store
-    printer: PrinterBackend
-    terminal_secret: bytes
-    clock: Callable[[], datetime]
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def client(self) -> CentralClient: ...
+    @property
+    def store(self) -> Store: ...
+    @property
+    def printer(self) -> PrinterBackend: ...
+    @property
+    def terminal_secret(self) -> bytes: ...
+    @property
+    def clock(self) -> Callable[[], datetime]: ...
 
 
 def perform(effect: Effect, deps: FlowDeps) -> ev.Event | None:
@@ -153,12 +159,12 @@ def _print_slip(effect: PrintSlip, deps: FlowDeps) -> ev.Event:
                                   content_sha256=content_sha256(content))
             registration = deps.client.register_slip(effect.token, request)
         pdf = render_slip(content, registration, settings.printer.layout)
-        deps.printer.print_pdf(pdf, job_name=registration.slip_no, copies=1)
+        job = deps.printer.print_pdf(pdf, job_name=f"slip-{registration.slip_no}", copies=1)
+        wait_for_job(deps.printer, job)
     except ApiError as exc:
         return ev.SlipFailed(effect.request_no, classify(exc), registration)
     except PrinterError as exc:
-        detail = getattr(exc, "code", type(exc).__name__.lower())
-        return ev.SlipFailed(effect.request_no, Failure(FailureKind.PRINTER, detail=str(detail)),
+        return ev.SlipFailed(effect.request_no, Failure(FailureKind.PRINTER, detail=exc.code),
                              registration)
     return ev.SlipPrinted(effect.request_no, registration)
 
@@ -176,10 +182,40 @@ def _check_health(effect: CheckHealth, deps: FlowDeps) -> ev.Event:
 
 def _audit(effect: Audit, deps: FlowDeps) -> None:
     try:
-        event = make_event(effect.type, deps.clock(), subject=effect.subject, **dict(effect.data))
-        deps.store.enqueue_event(event)
+        AuditRecorder(deps.store, deps.clock).record(
+            effect.type, subject=effect.subject, **dict(effect.data))
     except Exception:
         # The audit trail must not end a family's visit; the fault is logged for the officer.
-        log.exception("could not queue the %s audit event", effect.type.value)
+        log.exception("could not record the %s audit event", effect.type.value)
 
 
+def time_limit(effect: Effect, settings: Settings) -> float | None:
+    """How long a worker may take before the family is told it timed out (None: no limit).
+
+    A little longer than the client's own worst case (connect + read timeouts, times the attempts
+    it makes), so the client's own typed timeout normally arrives first.
+    """
+    central = settings.central
+    one_try = central.connect_timeout_s + central.read_timeout_s
+    if isinstance(effect, FetchProfile | FetchSection | CheckHealth):
+        return one_try * (central.get_retries + 1) + 5
+    if isinstance(effect, CreateSession):
+        return one_try + 5
+    if isinstance(effect, PrintSlip):
+        return one_try + settings.printer.job_timeout_s + 10
+    return None
+
+
+def failed_event(effect: Effect, failure: Failure) -> ev.Event | None:
+    """The event reporting that ``effect`` failed with ``failure`` (for the watchdog)."""
+    if isinstance(effect, CreateSession):
+        return ev.AuthFailed(effect.request_no, failure)
+    if isinstance(effect, FetchProfile):
+        return ev.LoadFailedEvent(effect.token, effect.inmate_id, None, failure)
+    if isinstance(effect, FetchSection):
+        return ev.LoadFailedEvent(effect.token, effect.inmate_id, effect.section, failure)
+    if isinstance(effect, PrintSlip):
+        return ev.SlipFailed(effect.request_no, failure, effect.registration)
+    if isinstance(effect, CheckHealth):
+        return ev.HealthChecked(failure)
+    return None

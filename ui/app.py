@@ -1,0 +1,159 @@
+"""Start-up of the Qt kiosk: application, theme, lockdown, main window, event loop.
+
+``build_main_window(services)`` is what tests (and the screen tour) use: the whole kiosk, wired
+to the given Qt-free parts, started (timers running, first health check sent), not shown.
+``run_kiosk(services, windowed=...)`` is what ``kiosk`` runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk import log
+from kiosk.flow import events as ev
+from kiosk.flow.perform import FlowDeps
+from kiosk.flow.state import FlowConfig
+from kiosk.services import Services
+from ui.controller import HEALTH_INTERVAL_S, OUTAGE_HEALTH_INTERVAL_S, FlowController
+from ui.crash import CrashHandler
+from ui.idle import IdleWatcher
+from ui.lockdown import apply_lockdown
+from ui.main_window import MainWindow
+from ui.screens.base import ScreenContext
+from ui.theme import apply_theme
+from ui.workers import WorkerPool
+
+WINDOWED_SIZE = (1280, 800)
+EXIT_GRACE_MS = 3000
+"""On exit, how long the ``DELETE /sessions/current`` may take before the process ends anyway."""
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("prison-kiosk")
+        app.setApplicationDisplayName("狱务公开查询")
+    assert isinstance(app, QApplication)
+    if not app.property("kioskThemed"):
+        apply_theme(app)
+        app.setProperty("kioskThemed", True)
+    return app
+
+
+class Kiosk:
+    """The running parts around the main window (kept together so they stop together)."""
+
+    def __init__(self, window: MainWindow, pool: WorkerPool, idle: IdleWatcher) -> None:
+        self.window = window
+        self.pool = pool
+        self.idle = idle
+
+    def start(self) -> None:
+        self.idle.install()
+        self.window.controller.start()
+
+    def shutdown(self, grace_ms: int = EXIT_GRACE_MS) -> None:
+        """End the visit (the screen is wiped at once), give the network call a moment, stop."""
+        controller = self.window.controller
+        controller.dispatch(ev.Exit())
+        controller.stop()
+        self.idle.uninstall()
+        if not self.pool.wait_for_done(grace_ms):
+            log.ui.warning("workers still busy at exit; leaving them")
+
+
+def build_kiosk(
+    deps: FlowDeps,
+    *,
+    reader_present: bool = False,
+    config: FlowConfig | None = None,
+    health_interval_s: float = HEALTH_INTERVAL_S,
+    outage_health_interval_s: float | None = None,
+) -> Kiosk:
+    ensure_application()
+    pool = WorkerPool()
+    controller = FlowController(
+        deps, pool, config=config, health_interval_s=health_interval_s,
+        outage_health_interval_s=outage_health_interval_s or OUTAGE_HEALTH_INTERVAL_S,
+    )
+    context = ScreenContext(deps.settings, deps.clock, reader_present=reader_present)
+    window = MainWindow(controller, context)
+    pool.setParent(window)
+    controller.setParent(window)
+    idle = IdleWatcher(deps.settings.kiosk.idle_timeout_s, window)
+    idle.idle.connect(lambda: controller.dispatch(ev.IdleTimeout()))
+    kiosk = Kiosk(window, pool, idle)
+    window.kiosk = kiosk  # type: ignore[attr-defined]
+    return kiosk
+
+
+def build_main_window(
+    services: Services,
+    *,
+    config: FlowConfig | None = None,
+    health_interval_s: float = HEALTH_INTERVAL_S,
+    outage_health_interval_s: float | None = None,
+) -> MainWindow:
+    """The whole kiosk on these parts, started but not shown (tests show it themselves).
+
+    ``window.kiosk.shutdown()`` stops it.
+    """
+    kiosk = build_kiosk(services, reader_present=services.reader is not None, config=config,
+                        health_interval_s=health_interval_s,
+                        outage_health_interval_s=outage_health_interval_s)
+    kiosk.start()
+    return kiosk.window
+
+
+def _connect_reader(kiosk: Kiosk, services: Services) -> Callable[[], None] | None:
+    """Cards from the configured reader start or fill in the identify screen."""
+    reader = services.reader
+    if reader is None:
+        return None
+    from ui.reader.bridge import ReaderBridge  # the reader work's Qt side
+
+    bridge = ReaderBridge(reader, parent=kiosk.window)
+    bridge.cardRead.connect(lambda card: kiosk.window.send(ev.CardRead(card.id_number)))
+    bridge.set_polling(True)
+    return lambda: bridge.set_polling(False)
+
+
+def run_kiosk(services: Services, *, windowed: bool, demo_banner: str | None = None) -> int:
+    """Run the kiosk until the process is asked to quit; returns the exit code."""
+    app = ensure_application()
+    kiosk = build_kiosk(services, reader_present=services.reader is not None)
+    window = kiosk.window
+    settings = services.settings
+    lock = apply_lockdown(app, window, windowed=windowed, hide_cursor=settings.kiosk.hide_cursor)
+    crash = CrashHandler(services.log_dir, window.controller.crash)
+    crash.install()
+    stop_reader = _connect_reader(kiosk, services)
+    if demo_banner:
+        window.setWindowTitle(f"{window.windowTitle()} — {demo_banner}")
+    kiosk.start()
+    if windowed:
+        window.resize(*WINDOWED_SIZE)
+        window.allow_close = True
+        window.show()
+    else:
+        window.showFullScreen()
+
+    def quitting() -> None:
+        if stop_reader is not None:
+            stop_reader()
+        kiosk.shutdown()
+        crash.uninstall()
+        app.removeEventFilter(lock)
+
+    app.aboutToQuit.connect(quitting)
+    # Let Ctrl+C in a terminal (development) reach Python between Qt events.
+    heartbeat = QTimer(window)
+    heartbeat.start(500)
+    heartbeat.timeout.connect(lambda: None)
+    return app.exec()
+

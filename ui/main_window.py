@@ -1,0 +1,164 @@
+"""The main window: top bar, one screen at a time (picked by ``screen_for``), overlays.
+
+Screens that show personal data are built for a visit and destroyed when it ends: their texts
+are cleared at once and the widgets deleted, so nothing of the family's survives in the widget
+tree — not even in a hidden page. The wipe never waits for the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QLabel,
+    QStackedWidget,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import log
+from kiosk.flow.events import Event, Exit, StillHere
+from kiosk.flow.screens import ScreenId, busy, countdown_shown, screen_for
+from kiosk.flow.state import Attract, KioskState, session_of
+from ui.controller import FlowController
+from ui.screens.attract import AttractScreen
+from ui.screens.base import Screen, ScreenContext, Send
+from ui.screens.choose_inmate import ChooseInmateScreen
+from ui.screens.done import DoneScreen
+from ui.screens.identify import IdentifyScreen
+from ui.screens.out_of_service import OutOfServiceScreen
+from ui.screens.print_preview import PrintScreen
+from ui.screens.records import RecordsScreen
+from ui.widgets.overlays import BusyOverlay, CountdownOverlay
+from ui.widgets.topbar import TopBar
+
+ScreenFactory = Callable[[Send, ScreenContext], Screen]
+
+SCREENS: dict[ScreenId, ScreenFactory] = {
+    ScreenId.OUT_OF_SERVICE: OutOfServiceScreen,
+    ScreenId.ATTRACT: AttractScreen,
+    ScreenId.IDENTIFY: IdentifyScreen,
+    ScreenId.CHOOSE_INMATE: ChooseInmateScreen,
+    ScreenId.RECORDS: RecordsScreen,
+    ScreenId.PRINT: PrintScreen,
+    ScreenId.DONE: DoneScreen,
+}
+
+
+def wipe_widget_tree(root: QWidget) -> None:
+    """Clear every text and table under ``root`` (before it is deleted)."""
+    for label in root.findChildren(QLabel):
+        label.clear()
+        label.setAccessibleName("")
+    for button in root.findChildren(QAbstractButton):
+        button.setText("")
+        button.setAccessibleName("")
+    for table in root.findChildren(QTableWidget):
+        table.clear()
+        table.setRowCount(0)
+    for view in root.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is not None and not isinstance(view, QTableWidget):
+            view.setModel(None)
+
+
+class MainWindow(QWidget):
+    def __init__(self, controller: FlowController, context: ScreenContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("狱务公开查询")
+        self.controller = controller
+        self.context = context
+        self.allow_close = False
+        self.top_bar = TopBar(context.settings.terminal.prison_name, context.clock, self)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("screens")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.top_bar)
+        column.addWidget(self.stack, 1)
+        self.busy_overlay = BusyOverlay(self)
+        self.countdown = CountdownOverlay(self, context.clock)
+        self.countdown.stillHere.connect(self._still_here)
+        self.countdown.leave.connect(self._leave)
+        self._screens: dict[ScreenId, Screen] = {}
+        self._previous: KioskState | None = None
+        controller.stateChanged.connect(self.show_state)
+        self.show_state(controller.state)
+
+    # ---- for tests and the tour -------------------------------------------------------------
+
+    def send(self, event: Event) -> None:
+        self.controller.dispatch(event)
+
+    def current_screen_id(self) -> ScreenId:
+        return screen_for(self.controller.state)
+
+    def screen_widget(self, screen_id: ScreenId) -> Screen | None:
+        return self._screens.get(screen_id)
+
+    def current_screen(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    # ---- rendering --------------------------------------------------------------------------
+
+    def _screen(self, screen_id: ScreenId) -> Screen:
+        screen = self._screens.get(screen_id)
+        if screen is None:
+            screen = SCREENS[screen_id](self.send, self.context)
+            self._screens[screen_id] = screen
+            self.stack.addWidget(screen)
+        return screen
+
+    def _visit_ended(self, old: KioskState | None, new: KioskState) -> bool:
+        if old is None:
+            return False
+        if isinstance(new.visit, Attract) and not isinstance(old.visit, Attract):
+            return True
+        old_session = session_of(old.visit)
+        return old_session is not None and session_of(new.visit) is not old_session
+
+    def wipe(self) -> None:
+        """Clear and destroy every screen that showed personal data."""
+        for screen_id in [s for s, screen in self._screens.items() if screen.personal]:
+            screen = self._screens.pop(screen_id)
+            self.stack.removeWidget(screen)
+            screen.hide()
+            wipe_widget_tree(screen)
+            screen.deleteLater()
+        log.ui.info("visit data wiped from the screen")
+
+    def show_state(self, state: KioskState) -> None:
+        if self._visit_ended(self._previous, state):
+            self.wipe()
+        self._previous = state
+        screen = self._screen(screen_for(state))
+        if self.stack.currentWidget() is not screen:
+            self.stack.setCurrentWidget(screen)
+        screen.show_state(state)
+        self.busy_overlay.set_busy(busy(state))
+        self.countdown.show_until(state.countdown_until if countdown_shown(state) else None)
+
+    def _still_here(self) -> None:
+        self.send(StillHere())
+
+    def _leave(self) -> None:
+        self.send(Exit())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The window manager's close and Alt+F4 must not end the kiosk.
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        event.accept()  # no keyboard shortcuts on a kiosk (a card wedge has its own filter)

@@ -1,0 +1,1 @@
+"""One module per screen; ``ui.main_window`` picks one with ``kiosk.flow.screens.screen_for``."""

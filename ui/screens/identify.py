@@ -1,0 +1,134 @@
+"""Identify: ID number and reference number on custom keypads, checked as they are typed."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.flow import events as ev
+from kiosk.flow.state import Authenticating, Field, Identify, KioskState
+from kiosk.flow.update import can_submit, identify_hint
+from kiosk.visitor.idnumber import ID_LENGTH
+from ui.i18n import translate
+from ui.messages import message_text, notice_text, severity
+from ui.screens.base import Screen, ScreenContext, Send, footer_row
+from ui.widgets.buttons import TouchButton
+from ui.widgets.common import NoticeLabel, make_label
+from ui.widgets.entry import EntryBox
+from ui.widgets.keypad import ID_GRID, REFERENCE_GRID_NARROW, Keypad
+
+
+def group_id(text: str) -> str:
+    """``150102 19800101 123X``: area, birth date, sequence and check, easy to compare."""
+    parts = [text[0:6], text[6:14], text[14:18]]
+    return " ".join(p for p in parts if p)
+
+
+class IdentifyScreen(Screen):
+    personal = True
+
+    def __init__(self, send: Send, context: ScreenContext, parent: QWidget | None = None):
+        super().__init__("identifyScreen", send, context, parent)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._row.setSpacing(40)
+        self.body.addLayout(self._row, 1)
+
+        form = QVBoxLayout()
+        form.setSpacing(10)
+        self._row.addLayout(form, 5)
+        self._title = make_label("title", "identifyTitle")
+        form.addWidget(self._title)
+        form.addSpacing(6)
+        self._id_label = make_label("fieldLabel", "idLabel")
+        self.id_entry = EntryBox("idEntry")
+        self.id_entry.tapped.connect(lambda: self.send(ev.FocusField(Field.ID)))
+        self._id_hint = make_label("hint", "idHint")
+        self._ref_label = make_label("fieldLabel", "referenceLabel")
+        self.reference_entry = EntryBox("referenceEntry")
+        self.reference_entry.tapped.connect(lambda: self.send(ev.FocusField(Field.REFERENCE)))
+        self._ref_hint = make_label("hint", "referenceHint")
+        for widget in (self._id_label, self.id_entry, self._id_hint, self._ref_label,
+                       self.reference_entry, self._ref_hint):
+            form.addWidget(widget)
+        self.notice = NoticeLabel("identifyNotice")
+        form.addWidget(self.notice)
+        form.addStretch(1)
+        self.back_button = TouchButton("backButton", "secondary")
+        self.back_button.tapped.connect(lambda: self.send(ev.Back()))
+        self.submit_button = TouchButton("submitButton", "primary")
+        self.submit_button.setMinimumWidth(300)
+        self.submit_button.tapped.connect(lambda: self.send(ev.Submit()))
+        form.addLayout(footer_row(self.back_button, self.submit_button, stretch_before=False))
+
+        self.keypads = QStackedWidget()
+        self.keypads.setObjectName("keypads")
+        self.id_keypad = Keypad("id", [ID_GRID])
+        self.reference_keypad = Keypad("reference", [REFERENCE_GRID_NARROW])
+        for pad in (self.id_keypad, self.reference_keypad):
+            pad.keyPressed.connect(lambda char: self.send(ev.KeyPressed(char)))
+            pad.backspacePressed.connect(lambda: self.send(ev.Backspace()))
+            pad.clearPressed.connect(lambda: self.send(ev.ClearField()))
+            self.keypads.addWidget(pad)
+        self._row.addWidget(self.keypads, 6)
+        self._form: Identify | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._title.setText(translate("IdentifyScreen", "请验证您的身份"))
+        self._id_label.setText(translate("IdentifyScreen", "身份证号码（18 位）"))
+        self._ref_label.setText(translate("IdentifyScreen", "查询码（监狱发给您的凭证上）"))
+        self.id_entry.set_placeholder(translate("IdentifyScreen", "点这里，用右边的数字键输入"))
+        self.reference_entry.set_placeholder(translate("IdentifyScreen", "点这里输入查询码"))
+        self.back_button.set_label(translate("IdentifyScreen", "返回"))
+        self.submit_button.set_label(translate("IdentifyScreen", "查询"))
+        self.id_entry.setAccessibleName(translate("IdentifyScreen", "身份证号码"))
+        self.reference_entry.setAccessibleName(translate("IdentifyScreen", "查询码"))
+        self._form = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        portrait = event.size().height() > event.size().width()
+        self._row.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                               else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
+
+    def show_state(self, state: KioskState) -> None:
+        visit = state.visit
+        form = visit.form if isinstance(visit, Authenticating) else visit
+        if not isinstance(form, Identify) or form is self._form:
+            return
+        self._form = form
+        now = self.context.clock()
+        id_problem, ref_problem = identify_hint(form, now)
+        self.id_entry.set_value(group_id(form.id_text))
+        self.reference_entry.set_value(form.reference_text)
+        self.id_entry.set_focused(form.focus is Field.ID)
+        self.reference_entry.set_focused(form.focus is Field.REFERENCE)
+        self.id_entry.set_invalid(id_problem is not None)
+        self.reference_entry.set_invalid(ref_problem is not None)
+        if id_problem is not None:
+            self._id_hint.setText(message_text(id_problem))
+            self._id_hint.setProperty("problem", True)
+        else:
+            typed = len(form.id_text)
+            self._id_hint.setText(translate("IdentifyScreen", "已输入 %1 / 18 位").replace(
+                "%1", str(typed)) if typed else translate(
+                "IdentifyScreen", "最后一位是 X 的，请按 X 键"))
+            self._id_hint.setProperty("problem", False)
+        self._ref_hint.setText(message_text(ref_problem) if ref_problem else translate(
+            "IdentifyScreen", "字母不分大小写"))
+        for hint in (self._id_hint, self._ref_hint):
+            hint.style().unpolish(hint)
+            hint.style().polish(hint)
+        if form.notice is not None:
+            self.notice.show_text(notice_text(form.notice), severity(form.notice))
+        else:
+            self.notice.show_text(None)
+        self.keypads.setCurrentWidget(
+            self.id_keypad if form.focus is Field.ID else self.reference_keypad)
+        # X is only ever the 18th character.
+        digits = set("0123456789")
+        self.id_keypad.set_enabled_keys(
+            digits | {"X"} if len(form.id_text) == ID_LENGTH - 1 else digits)
+        # Always tappable: a refused submit says exactly what is missing.
+        self.submit_button.setEnabled(not isinstance(visit, Authenticating))
+        self.submit_button.setProperty("ready", can_submit(form, now))

@@ -1,0 +1,117 @@
+"""Print: choose the sections for the slip, print, and hear what to do if the printer fails.
+
+``preview_area`` is where the on-screen preview of the slip goes (the QtPdf preview of the
+printing work fills it; until then it explains what the slip shows).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.flow import events as ev
+from kiosk.flow.state import (
+    SECTION_ORDER,
+    KioskState,
+    PrintFailed,
+    Printing,
+    PrintPreview,
+    records_of,
+)
+from kiosk.flow.update import copies_left
+from ui.i18n import translate
+from ui.messages import notice_text, severity
+from ui.screens.base import Screen, ScreenContext, Send, footer_row
+from ui.screens.sections import section_title
+from ui.widgets.buttons import TouchButton
+from ui.widgets.common import NoticeLabel, make_card, make_label
+
+
+class PrintScreen(Screen):
+    personal = True
+
+    def __init__(self, send: Send, context: ScreenContext, parent: QWidget | None = None):
+        super().__init__("printScreen", send, context, parent)
+        self._title = make_label("title", "printTitle")
+        self.body.addWidget(self._title)
+        self._choose = make_label("lead", "printChoose")
+        self.body.addWidget(self._choose)
+        grid = QGridLayout()
+        grid.setSpacing(18)
+        self.section_buttons = {}
+        for index, section in enumerate(SECTION_ORDER):
+            button = TouchButton(f"printSection_{section.value}", "toggle")
+            button.setCheckable(True)
+            button.tapped.connect(lambda s=section: self.send(ev.ToggleSection(s)))
+            grid.addWidget(button, index // 2, index % 2)
+            self.section_buttons[section] = button
+        self.body.addLayout(grid)
+
+        self.preview_area = make_card("previewArea")
+        self._about = make_label("body", "printAbout")
+        self._privacy = make_label("body", "printPrivacy")
+        self._copies = make_label("lead", "printCopies")
+        for widget in (self._about, self._privacy, self._copies):
+            self.preview_area.column.addWidget(widget)
+        self.body.addWidget(self.preview_area)
+        self.notice = NoticeLabel("printNotice")
+        self._slip_no = make_label("lead", "printSlipNo")
+        notice_box = QVBoxLayout()
+        notice_box.addWidget(self.notice)
+        notice_box.addWidget(self._slip_no)
+        self.body.addLayout(notice_box)
+        self.body.addStretch(1)
+
+        self.back_button = TouchButton("printBack", "secondary")
+        self.back_button.tapped.connect(lambda: self.send(ev.Back()))
+        self.confirm_button = TouchButton("printConfirm", "primary")
+        self.confirm_button.setMinimumWidth(320)
+        self.confirm_button.tapped.connect(lambda: self.send(ev.ConfirmPrint()))
+        self.retry_button = TouchButton("printRetry", "primary")
+        self.retry_button.setMinimumWidth(320)
+        self.retry_button.tapped.connect(lambda: self.send(ev.PrintAgain()))
+        self.body.addLayout(footer_row(self.back_button, self.confirm_button, self.retry_button))
+        self._shown: object = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._title.setText(translate("PrintScreen", "打印查询凭条"))
+        self._choose.setText(translate("PrintScreen", "请点选要打印的内容（可多选）："))
+        self._about.setText(translate(
+            "PrintScreen", "凭条上印有亲人的基本信息和所选内容的最近记录，以及一个二维码，"
+            "扫码可以核验凭条的真伪。"))
+        self._privacy.setText(translate(
+            "PrintScreen", "为保护您的隐私，凭条上只印您身份证号码的前 6 位和后 4 位。"))
+        self.back_button.set_label(translate("PrintScreen", "返回"))
+        self.confirm_button.set_label(translate("PrintScreen", "打印"))
+        self.retry_button.set_label(translate("PrintScreen", "重新打印"))
+        self._shown = None
+
+    def show_state(self, state: KioskState) -> None:
+        visit = state.visit
+        if not isinstance(visit, PrintPreview | Printing | PrintFailed) or visit is self._shown:
+            return
+        self._shown = visit
+        records = records_of(visit)
+        assert records is not None
+        loaded = records.loaded_sections()
+        for section, button in self.section_buttons.items():
+            mark = "✓ " if section in visit.chosen else ""
+            button.set_label(mark + section_title(section), section_title(section))
+            button.setChecked(section in visit.chosen)
+            button.setEnabled(isinstance(visit, PrintPreview) and section in loaded)
+        left = copies_left(state)
+        self._copies.setText(translate("PrintScreen", "本次查询还可打印 %n 份。", "", left))
+        failed = isinstance(visit, PrintFailed)
+        if isinstance(visit, PrintFailed):
+            self.notice.show_text(notice_text(visit.notice), severity(visit.notice))
+        else:
+            self.notice.show_text(None)
+        registration = visit.registration if isinstance(visit, Printing | PrintFailed) else None
+        self._slip_no.setVisible(registration is not None)
+        self._slip_no.setText(translate("PrintScreen", "凭条号：%1").replace(
+            "%1", registration.slip_no) if registration else "")
+        self.confirm_button.setVisible(not failed)
+        self.confirm_button.setEnabled(isinstance(visit, PrintPreview) and bool(visit.chosen))
+        self.retry_button.setVisible(failed)
+        self.retry_button.setEnabled(left > 0)
+        self.back_button.setEnabled(not isinstance(visit, Printing))

@@ -1,0 +1,180 @@
+"""Records: the profile on top, a tab per section, each loading and failing on its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.api.models import Section
+from kiosk.flow import events as ev
+from kiosk.flow.state import SECTION_ORDER, KioskState, Load, Loaded, LoadFailed, Records
+from kiosk.flow.update import can_print, copies_left
+from ui.i18n import translate
+from ui.messages import notice_text, severity
+from ui.screens.base import Screen, ScreenContext, Send, footer_row
+from ui.screens.sections import profile_lines, section_title, section_view
+from ui.widgets.buttons import TouchButton
+from ui.widgets.common import NoticeLabel, make_card, make_label
+from ui.widgets.overlays import Spinner
+from ui.widgets.scroll import kinetic_scroll_area
+
+
+class LoadPanel(QStackedWidget):
+    """Loading (spinner), failed (message and retry) or the loaded view, for one request."""
+
+    def __init__(self, name: str, send: Send, section: Section | None) -> None:
+        super().__init__()
+        self.setObjectName(f"{name}Panel")
+        self._name = name
+        self._load: Load | None = None
+        self._loading = QWidget()
+        loading_layout = QVBoxLayout(self._loading)
+        self._spinner = Spinner()
+        self._loading_text = make_label("muted", f"{name}Loading",
+                                        align=Qt.AlignmentFlag.AlignCenter)
+        loading_layout.addStretch(1)
+        loading_layout.addWidget(self._spinner, 0, Qt.AlignmentFlag.AlignHCenter)
+        loading_layout.addWidget(self._loading_text)
+        loading_layout.addStretch(1)
+        self._failed = QWidget()
+        failed_layout = QVBoxLayout(self._failed)
+        self.notice = NoticeLabel(f"{name}Error")
+        self.retry_button = TouchButton(f"{name}Retry", "secondary")
+        self.retry_button.tapped.connect(lambda: send(ev.RetryLoad(section)))
+        failed_layout.addStretch(1)
+        failed_layout.addWidget(self.notice)
+        failed_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        failed_layout.addStretch(1)
+        self.addWidget(self._loading)
+        self.addWidget(self._failed)
+        self._view: QWidget | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._loading_text.setText(translate("RecordsScreen", "正在读取，请稍候…"))
+        self.retry_button.set_label(translate("RecordsScreen", "重试"))
+
+    @property
+    def load(self) -> Load | None:
+        return self._load
+
+    def show_load(self, load: Load, build: object) -> None:
+        """Show ``load``; ``build(data)`` makes the view of loaded data."""
+        if load is self._load:
+            return
+        self._load = load
+        if isinstance(load, Loaded):
+            self._spinner.stop()
+            if self._view is not None:
+                self.removeWidget(self._view)
+                self._view.deleteLater()
+            self._view = build(load.data)  # type: ignore[operator]
+            self.addWidget(self._view)
+            self.setCurrentWidget(self._view)
+        elif isinstance(load, LoadFailed):
+            self._spinner.stop()
+            self.notice.show_text(notice_text(load.notice), severity(load.notice))
+            self.setCurrentWidget(self._failed)
+        else:
+            self._spinner.start()
+            self.setCurrentWidget(self._loading)
+
+
+class RecordsScreen(Screen):
+    personal = True
+
+    def __init__(self, send: Send, context: ScreenContext, parent: QWidget | None = None):
+        super().__init__("recordsScreen", send, context, parent)
+        self.body.setSpacing(14)
+        header = make_card("profileCard")
+        header.column.setContentsMargins(28, 14, 28, 14)
+        self.profile_panel = LoadPanel("profile", send, None)
+        self.profile_panel.setFixedHeight(150)
+        header.column.addWidget(self.profile_panel)
+        self.body.addWidget(header)
+
+        tabs = QHBoxLayout()
+        tabs.setSpacing(10)
+        self.tab_buttons: dict[Section, TouchButton] = {}
+        for section in SECTION_ORDER:
+            button = TouchButton(f"tab_{section.value}", "tab")
+            button.setCheckable(True)
+            button.tapped.connect(lambda s=section: self.send(ev.SelectTab(s)))
+            tabs.addWidget(button, 1)
+            self.tab_buttons[section] = button
+        self.body.addLayout(tabs)
+
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("sectionPages")
+        self.section_panels: dict[Section, LoadPanel] = {}
+        for section in SECTION_ORDER:
+            panel = LoadPanel(section.value, send, section)
+            self.section_panels[section] = panel
+            self.pages.addWidget(panel)
+        page_card = make_card("sectionCard")
+        page_card.column.setContentsMargins(24, 10, 10, 10)
+        page_card.column.addWidget(self.pages)
+        self.body.addWidget(page_card, 1)
+
+        self.back_button = TouchButton("backButton", "secondary")
+        self.back_button.tapped.connect(lambda: self.send(ev.Back()))
+        self.print_button = TouchButton("printButton", "primary")
+        self.print_button.tapped.connect(lambda: self.send(ev.OpenPrint()))
+        self.exit_button = TouchButton("exitButton", "secondary")
+        self.exit_button.tapped.connect(lambda: self.send(ev.Exit()))
+        self._copies = make_label("muted", "copiesLeft", wrap=False)
+        footer = footer_row(self.back_button, self._copies, stretch_before=False)
+        footer.addStretch(1)
+        footer.addWidget(self.print_button)
+        footer.addWidget(self.exit_button)
+        self.body.addLayout(footer)
+        self._shown: Records | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for section, button in self.tab_buttons.items():
+            button.set_label(section_title(section))
+        self.back_button.set_label(translate("RecordsScreen", "换一位亲人"))
+        self.print_button.set_label(translate("RecordsScreen", "打印凭条"))
+        self.exit_button.set_label(translate("RecordsScreen", "结束查询"))
+        self._shown = None
+
+    def _profile_view(self, data: object) -> QWidget:
+        from kiosk.api.models import Profile
+
+        assert isinstance(data, Profile)
+        name, where, sentence = profile_lines(data)
+        view = QWidget()
+        column = QVBoxLayout(view)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        for text, role, object_name in ((name, "name", "profileName"),
+                                        (where, "lead", "profileWhere"),
+                                        (sentence, "lead", "profileSentence")):
+            label = make_label(role, object_name)
+            label.setText(text)
+            column.addWidget(label)
+        return view
+
+    def show_state(self, state: KioskState) -> None:
+        records = state.visit
+        if not isinstance(records, Records) or records is self._shown:
+            return
+        self._shown = records
+        self.profile_panel.show_load(records.profile, self._profile_view)
+        for section, panel in self.section_panels.items():
+            panel.show_load(records.sections[section],
+                            lambda data, s=section: kinetic_scroll_area(
+                                section_view(s, data), f"{s.value}Scroll"))
+        for section, button in self.tab_buttons.items():
+            button.setChecked(section is records.tab)
+            load = records.sections[section]
+            button.setProperty("failed", isinstance(load, LoadFailed))
+            button.style().unpolish(button)
+            button.style().polish(button)
+        self.pages.setCurrentWidget(self.section_panels[records.tab])
+        self.back_button.setVisible(len(records.session.inmates) > 1)
+        self.print_button.setEnabled(can_print(state))
+        left = copies_left(state)
+        self._copies.setText(translate("RecordsScreen", "还可打印 %n 份", "", left) if left
+                             else translate("RecordsScreen", "打印份数已用完"))

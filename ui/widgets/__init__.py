@@ -1,0 +1,1 @@
+"""Touch widgets: big debounced buttons, keypads, entry boxes, overlays, kinetic scrolling."""

@@ -1,0 +1,78 @@
+"""Small builders shared by the screens: labels with a style role, notices, cards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def make_label(
+    role: str = "body",
+    object_name: str | None = None,
+    *,
+    wrap: bool = True,
+    align: Qt.AlignmentFlag | None = None,
+    parent: QWidget | None = None,
+) -> QLabel:
+    label = QLabel(parent)
+    label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if object_name:
+        label.setObjectName(object_name)
+    if align is not None:
+        label.setAlignment(align)
+    return label
+
+
+class NoticeLabel(QLabel):
+    """A framed message: ``error`` (red), ``warning`` (amber) or ``info`` (blue).
+
+    Hidden while empty."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setProperty("notice", "info")
+        self.hide()
+
+    def show_text(self, text: str | None, severity: str = "error") -> None:
+        if not text:
+            self.clear()
+            self.hide()
+            return
+        if self.property("notice") != severity:
+            self.setProperty("notice", severity)
+            repolish(self)
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.show()
+
+
+class Card(QFrame):
+    """A white panel with rounded corners; add content to ``column``."""
+
+    def __init__(self, object_name: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        if object_name:
+            self.setObjectName(object_name)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(28, 22, 28, 22)
+        self.column.setSpacing(14)
+
+
+def make_card(object_name: str | None = None, parent: QWidget | None = None) -> Card:
+    return Card(object_name, parent)
