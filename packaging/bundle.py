@@ -23,7 +23,6 @@ DATA_FILES: tuple[tuple[str, str], ...] = (
     ("resources/fonts/LICENSE-*.txt", "resources/fonts"),  # the licences travel with the fonts
     ("resources/fonts/README.md", "resources/fonts"),  # where each font came from
     ("resources/translations/*.qm", "resources/translations"),
-    ("resources/images/*.png", "resources/images"),
     ("resources/images/*.svg", "resources/images"),
     ("resources/styles/*.qss", "resources/styles"),
     # Alembic reads its environment and revisions as files from the script location, so they
