@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -27,6 +27,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    Strict,
     StringConstraints,
     WithJsonSchema,
 )
@@ -37,19 +38,23 @@ API_VERSION = "1.3"
 # Scalar types
 # --------------------------------------------------------------------------------------------
 
-_MONEY_RE = re.compile(r"^-?\d{1,12}(\.\d{1,2})?$")
+# ASCII digits only: ``\d`` would also take "٣٥٦" or "３５６", which Decimal() reads as 356.
+_MONEY_RE = re.compile(r"^-?[0-9]{1,12}(\.[0-9]{1,2})?$")
+_CENT = Decimal("0.01")
+_POINT_STEP = Decimal("0.1")
+_MAX_POINTS = Decimal(1_000_000)
 
 
 def _parse_money(value: Any) -> Decimal:
     """Accept only decimal strings ("356.20"); a float would already have lost precision."""
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal):  # built in code (the reference server): same rules
+        if not value.is_finite() or value != value.quantize(_CENT) or abs(value) >= 10**12:
+            raise ValueError("money must be finite, with at most two decimals")
         return value
-    if not isinstance(value, str) or not _MONEY_RE.match(value):
+    # fullmatch: "$" alone would let a trailing newline through.
+    if not isinstance(value, str) or not _MONEY_RE.fullmatch(value):
         raise ValueError('money must be a decimal string such as "356.20"')
-    try:
-        return Decimal(value)
-    except InvalidOperation as exc:  # pragma: no cover - the regex already guards this
-        raise ValueError("money must be a decimal string") from exc
+    return Decimal(value)
 
 
 def _money_to_str(value: Decimal) -> str:
@@ -65,19 +70,15 @@ Money = Annotated[
 
 
 def _parse_points(value: Any) -> Decimal:
-    """Points are JSON numbers with at most one decimal (245.5); bools are not numbers."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+    """Points are JSON numbers with at most one decimal (245.5); bools and strings are not."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         raise ValueError("points must be a number")
-    try:
-        result = Decimal(str(value))
-    except InvalidOperation as exc:
-        raise ValueError("points must be a number") from exc
-    if not result.is_finite():
-        raise ValueError("points must be finite")
-    if result != result.quantize(Decimal("0.1")):
-        raise ValueError("points have at most one decimal")
-    if abs(result) > Decimal("1000000"):
+    result = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    # The range first: quantize() raises InvalidOperation for 1e308, not a ValueError.
+    if not result.is_finite() or abs(result) > _MAX_POINTS:
         raise ValueError("points out of range")
+    if result != result.quantize(_POINT_STEP):
+        raise ValueError("points have at most one decimal")
     return result
 
 
@@ -92,13 +93,26 @@ Points = Annotated[
     WithJsonSchema({"type": "number", "multipleOf": 0.1, "examples": [245.5]}),
 ]
 
-Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+
+def _iso_text(value: Any) -> Any:
+    """Dates and times travel as ISO 8601 text; pydantic would also read a number as seconds
+    since 1970 (``"as_of": 0``), which is a wrong shape here, not a time."""
+    if isinstance(value, (int, float)):
+        raise ValueError("must be an ISO 8601 string")
+    return value
+
+
+Month = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
 """A month as ``YYYY-MM``."""
+Day = Annotated[date, BeforeValidator(_iso_text)]
+"""A date as ``YYYY-MM-DD``."""
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_iso_text)]
+"""An ISO 8601 time that carries its offset; naive times are rejected."""
+Count = Annotated[int, Strict()]
+"""A whole number: ``true``, ``"86"`` and ``86.0`` are wrong shapes, not 1 and 86."""
 
 Text = Annotated[str, StringConstraints(max_length=2000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-Timestamp = AwareDatetime
-"""An ISO 8601 time that carries its offset; naive times are rejected."""
 
 INMATE_ID_PATTERN = r"^[A-Z0-9-]{4,32}$"
 InmateId = Annotated[str, StringConstraints(pattern=INMATE_ID_PATTERN)]
@@ -269,8 +283,8 @@ class ErrorCode(StrEnum):
 class ErrorDetail(_Model):
     code: str
     message: str = ""
-    attempts_left: int | None = Field(default=None, ge=0, le=100)
-    retry_after: int | None = Field(default=None, ge=0, le=7 * 24 * 3600)
+    attempts_left: Count | None = Field(default=None, ge=0, le=100)
+    retry_after: Count | None = Field(default=None, ge=0, le=7 * 24 * 3600)
 
 
 class ErrorBody(_Model):
@@ -337,9 +351,9 @@ class SessionCreated(_Model):
 
 class Sentence(_Model):
     term: ShortText
-    start: date
-    end: date
-    current_end: date
+    start: Day
+    end: Day
+    current_end: Day
 
 
 class Profile(_Model):
@@ -364,13 +378,13 @@ class ReformMonth(_Model):
 class Course(_Model):
     name: ShortText
     term: ShortText
-    score: int | None = Field(default=None, ge=0, le=150)
+    score: Count | None = Field(default=None, ge=0, le=150)
     result: ShortText
 
 
 class Certificate(_Model):
     name: ShortText
-    issued_on: date
+    issued_on: Day
 
 
 class Reform(_Model):
@@ -393,7 +407,7 @@ class AssessmentCycle(_Model):
     closed: Month
     points: Points
     outcome: CycleOutcome
-    graded_on: date
+    graded_on: Day
 
 
 class Assessment(_Model):
@@ -406,7 +420,7 @@ class Assessment(_Model):
 
 
 class RewardItem(_Model):
-    date: date
+    date: Day
     kind: RewardKind
     reason: Text
     document_no: Annotated[str, StringConstraints(max_length=200)] = ""
@@ -415,7 +429,7 @@ class RewardItem(_Model):
 class SentenceChange(_Model):
     kind: SentenceChangeKind
     stage: SentenceChangeStage
-    date: date
+    date: Day
     detail: Text
     authority: Annotated[str, StringConstraints(max_length=200)] = ""
 
@@ -433,22 +447,22 @@ class Account(_Model):
 
 
 class Transaction(_Model):
-    date: date
+    date: Day
     type: TransactionType
     amount: Money
     description: Text = ""
 
 
 class HealthCheck(_Model):
-    date: date
+    date: Day
     item: ShortText
     result: Text
 
 
 class Contact(_Model):
-    date: date
+    date: Day
     type: ContactType
-    minutes: int = Field(ge=0, le=24 * 60)
+    minutes: Count = Field(ge=0, le=24 * 60)
 
 
 class Living(_Model):
@@ -485,7 +499,7 @@ class SlipRegistered(_Model):
 
 
 class SlipVerification(_Model):
-    valid: bool
+    valid: Annotated[bool, Strict()]  # "yes" or 1 is not an answer to "genuine?"
     issued_at: Timestamp
     inmate_name: ShortText
     sections: list[Section] = Field(max_length=4)
@@ -500,7 +514,7 @@ class EnquiryRequest(_Request):
 
 class EnquiryFiled(_Model):
     ticket_no: Annotated[str, StringConstraints(pattern=TICKET_PATTERN)]
-    reply_due: date
+    reply_due: Day
     track_url: Annotated[str, StringConstraints(min_length=8, max_length=500)]
 
 
@@ -517,11 +531,11 @@ class EnquiryState(_Model):
 
 class Heartbeat(_Request):
     version: Annotated[str, StringConstraints(min_length=1, max_length=50)]
-    uptime_s: int = Field(ge=0)
+    uptime_s: Count = Field(ge=0)
     state: TerminalState
     printer: PrinterState
     reader: ReaderState
-    queued_events: int = Field(ge=0)
+    queued_events: Count = Field(ge=0)
 
 
 class AuditEvent(_Request):
