@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum, IntEnum
-from functools import reduce
 
 PREAMBLE = bytes.fromhex("AAAAAA9669")
 LEN_SIZE = 2
@@ -156,7 +155,18 @@ class BadReply(ProtocolError):
 
 
 def xor_checksum(data: bytes) -> int:
-    return reduce(lambda acc, byte: acc ^ byte, data, 0)
+    """The XOR of every byte, folded as one integer at C speed.
+
+    The parser checksums up to ``MAX_LEN`` bytes for every candidate preamble, and line noise
+    can hold one every seven bytes: a byte-by-byte Python loop fell behind a 115200 baud line.
+    """
+    size = len(data)
+    value = int.from_bytes(data, "little")
+    while size > 1:
+        half = (size + 1) // 2
+        value = (value & ((1 << (8 * half)) - 1)) ^ (value >> (8 * half))
+        size = half
+    return value
 
 
 @dataclass(frozen=True)

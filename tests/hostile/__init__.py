@@ -1,0 +1,1 @@
+"""Hostile input at scale: Hypothesis, schemathesis and TLS refusals (see docs/reliability.md)."""
