@@ -21,4 +21,4 @@ os.environ["REQUESTS_CA_BUNDLE"] = str(_SANDBOX / "no-such-bundle.pem")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Fixture modules, one per area; each is owned by the work that needs it.
-pytest_plugins: list[str] = ["tests.fixtures.central"]
+pytest_plugins: list[str] = ["tests.fixtures.central", "tests.ui.kiosk_fixtures"]

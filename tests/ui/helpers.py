@@ -51,3 +51,109 @@ def make_services(settings: Settings, *, printer: PrinterBackend | None = None,
         terminal_secret=load_or_create_secret(data_dir),
         clock=clock,
     )
+
+
+class KioskDriver:
+    """Drives a kiosk window the way a family does: by tapping named controls."""
+
+    def __init__(self, qtbot: Any, window: Any, services: Services) -> None:
+        self.qtbot = qtbot
+        self.window = window
+        self.services = services
+
+    # ---- finding and tapping ----------------------------------------------------------------
+
+    def visible(self, name: str, kind: type | None = None) -> Any:
+        from PySide6.QtWidgets import QWidget
+
+        found = [w for w in self.window.findChildren(kind or QWidget, name) if w.isVisible()]
+        assert len(found) == 1, f"expected one visible {name!r}, found {len(found)}"
+        return found[0]
+
+    def exists(self, name: str) -> bool:
+        from PySide6.QtWidgets import QWidget
+
+        return bool(self.window.findChildren(QWidget, name))
+
+    def is_visible(self, name: str) -> bool:
+        from PySide6.QtWidgets import QWidget
+
+        return any(w.isVisible() for w in self.window.findChildren(QWidget, name))
+
+    def button(self, name: str) -> Any:
+        from PySide6.QtWidgets import QAbstractButton
+
+        return self.visible(name, QAbstractButton)
+
+    def tap(self, name: str) -> None:
+        from PySide6.QtCore import Qt
+
+        button = self.button(name)
+        assert button.isEnabled(), f"{name} is disabled"
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def tap_widget(self, widget: Any) -> None:
+        from PySide6.QtCore import Qt
+
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def type_keys(self, pad: str, text: str) -> None:
+        """Tap keypad keys; a key tapped again waits out its (short) debounce, as a finger
+        always does."""
+        import time
+
+        last: dict[str, float] = {}
+        for char in text:
+            since = time.monotonic() - last.get(char, -1.0)
+            if since < 0.12:
+                self.qtbot.wait(int((0.12 - since) * 1000) + 10)
+            token = {"-": "dash"}.get(char, char)
+            self.tap(f"{pad}Key_{token}")
+            last[char] = time.monotonic()
+
+    def sign_in(self, id_number: str, reference: str) -> None:
+        """From the attract screen: start, type both numbers, tap query."""
+        self.tap("startButton")
+        self.wait_screen("identify")
+        self.type_keys("id", id_number)
+        self.type_keys("reference", reference)
+        self.tap("submitButton")
+
+    # ---- waiting and reading ----------------------------------------------------------------
+
+    def screen_id(self) -> str:
+        return str(self.window.current_screen_id().value)
+
+    def wait_screen(self, screen: str, timeout: int = 15_000) -> None:
+        self.qtbot.waitUntil(lambda: self.screen_id() == screen, timeout=timeout)
+
+    def text(self, name: str) -> str:
+        return str(self.visible(name).text())
+
+    def wait_text(self, name: str, fragment: str, timeout: int = 15_000) -> None:
+        def shown() -> bool:
+            try:
+                return fragment in self.text(name)
+            except AssertionError:
+                return False
+
+        self.qtbot.waitUntil(shown, timeout=timeout)
+
+    def all_texts(self) -> list[str]:
+        """Every text held anywhere in the window tree: labels, buttons, table cells, models."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QWidget
+
+        texts: list[str] = []
+        for widget in self.window.findChildren(QWidget):
+            if isinstance(widget, QLabel | QAbstractButton):
+                texts.append(widget.text())
+            texts.append(widget.accessibleName())
+            texts.append(widget.toolTip())
+            if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+                model = widget.model()
+                for row in range(model.rowCount()):
+                    for col in range(model.columnCount()):
+                        value = model.data(model.index(row, col), Qt.ItemDataRole.DisplayRole)
+                        texts.append(str(value))
+        return [t for t in texts if t]

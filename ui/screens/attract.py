@@ -87,6 +87,7 @@ class AttractScreen(Screen):
             taken = self._news_layout.takeAt(0)
             old = taken.widget() if taken is not None else None
             if old is not None:
+                old.hide()
                 old.deleteLater()
         items = state.announcements[:MAX_ANNOUNCEMENTS]
         if not items:
@@ -100,6 +101,8 @@ class AttractScreen(Screen):
             date.setText(beijing(item.published_at).strftime("%Y-%m-%d"))
             self._news_layout.addWidget(title)
             self._news_layout.addWidget(date)
+            title.show()
+            date.show()
         self._news_layout.addStretch(1)
         self._news_area.verticalScrollBar().setValue(0)
         self._news_list.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)

@@ -48,6 +48,7 @@ class ChooseInmateScreen(Screen):
         self._greeting.setText(translate("ChooseInmateScreen", "您好，%1").replace(
             "%1", session.visitor_name))
         for button in self.inmate_buttons:
+            button.hide()
             button.deleteLater()
         self.inmate_buttons = []
         while self._list_layout.count():
@@ -62,5 +63,6 @@ class ChooseInmateScreen(Screen):
             button.tapped.connect(
                 lambda inmate_id=inmate.inmate_id: self.send(ev.PickInmate(inmate_id)))
             self._list_layout.addWidget(button)
+            button.show()  # now, not after the next event-loop pass
             self.inmate_buttons.append(button)
         self._list_layout.addStretch(1)

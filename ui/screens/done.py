@@ -14,6 +14,7 @@ from ui.i18n import translate
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import make_card, make_label
+from ui.widgets.icons import StatusIcon
 
 
 class DoneScreen(Screen):
@@ -23,14 +24,14 @@ class DoneScreen(Screen):
         super().__init__("doneScreen", send, context, parent)
         self.body.addStretch(1)
         card = make_card("doneCard")
-        self._icon = make_label("icon", "doneIcon", align=Qt.AlignmentFlag.AlignCenter)
+        self._icon = StatusIcon("ok")
         self._title = make_label("title", "doneTitle", align=Qt.AlignmentFlag.AlignCenter)
         self._slip_no = make_label("lead", "doneSlipNo", align=Qt.AlignmentFlag.AlignCenter)
         self._verify = make_label("body", "doneVerify", align=Qt.AlignmentFlag.AlignCenter)
         self._goodbye = make_label("body", "doneGoodbye", align=Qt.AlignmentFlag.AlignCenter)
         self._return = make_label("muted", "doneReturn", align=Qt.AlignmentFlag.AlignCenter)
-        for widget in (self._icon, self._title, self._slip_no, self._verify, self._goodbye,
-                       self._return):
+        card.column.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (self._title, self._slip_no, self._verify, self._goodbye, self._return):
             card.column.addWidget(widget)
         self.body.addWidget(card)
         self.body.addStretch(1)
@@ -49,7 +50,6 @@ class DoneScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._icon.setText("✓")
         self._title.setText(translate("DoneScreen", "凭条已打印，请取走您的凭条"))
         self._verify.setText(translate("DoneScreen", "凭条上的二维码可以用手机扫描，核验真伪。"))
         self._goodbye.setText(translate("DoneScreen", "感谢您的使用，祝您生活顺利！"))

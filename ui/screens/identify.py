@@ -15,7 +15,7 @@ from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import NoticeLabel, make_label
 from ui.widgets.entry import EntryBox
-from ui.widgets.keypad import ID_GRID, REFERENCE_GRID_NARROW, Keypad
+from ui.widgets.keypad import ID_GRID, REFERENCE_GRID, Keypad
 
 
 def group_id(text: str) -> str:
@@ -63,7 +63,7 @@ class IdentifyScreen(Screen):
         self.keypads = QStackedWidget()
         self.keypads.setObjectName("keypads")
         self.id_keypad = Keypad("id", [ID_GRID])
-        self.reference_keypad = Keypad("reference", [REFERENCE_GRID_NARROW])
+        self.reference_keypad = Keypad("reference", [REFERENCE_GRID])
         for pad in (self.id_keypad, self.reference_keypad):
             pad.keyPressed.connect(lambda char: self.send(ev.KeyPressed(char)))
             pad.backspacePressed.connect(lambda: self.send(ev.Backspace()))
@@ -110,9 +110,13 @@ class IdentifyScreen(Screen):
             self._id_hint.setProperty("problem", True)
         else:
             typed = len(form.id_text)
-            self._id_hint.setText(translate("IdentifyScreen", "已输入 %1 / 18 位").replace(
-                "%1", str(typed)) if typed else translate(
-                "IdentifyScreen", "最后一位是 X 的，请按 X 键"))
+            if typed == ID_LENGTH:
+                hint = translate("IdentifyScreen", "✔ 身份证号码格式正确")
+            elif typed:
+                hint = translate("IdentifyScreen", "已输入 %1 / 18 位").replace("%1", str(typed))
+            else:
+                hint = translate("IdentifyScreen", "最后一位是 X 的，请按 X 键")
+            self._id_hint.setText(hint)
             self._id_hint.setProperty("problem", False)
         self._ref_hint.setText(message_text(ref_problem) if ref_problem else translate(
             "IdentifyScreen", "字母不分大小写"))

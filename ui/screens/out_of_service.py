@@ -13,6 +13,7 @@ from ui.messages import notice_text
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import make_card, make_label
+from ui.widgets.icons import StatusIcon
 
 
 class OutOfServiceScreen(Screen):
@@ -20,14 +21,15 @@ class OutOfServiceScreen(Screen):
         super().__init__("outOfServiceScreen", send, context, parent)
         self.body.addStretch(1)
         card = make_card("outOfServiceCard")
-        self._icon = make_label("icon", "outOfServiceIcon", align=Qt.AlignmentFlag.AlignCenter)
+        self._icon = StatusIcon("warning")
         self._title = make_label("title", "outOfServiceTitle", align=Qt.AlignmentFlag.AlignCenter)
         self._reason = make_label("lead", "outOfServiceReason",
                                   align=Qt.AlignmentFlag.AlignCenter)
         self._help = make_label("body", "outOfServiceHelp", align=Qt.AlignmentFlag.AlignCenter)
         self._terminal = make_label("muted", "outOfServiceTerminal",
                                     align=Qt.AlignmentFlag.AlignCenter)
-        for widget in (self._icon, self._title, self._reason, self._help, self._terminal):
+        card.column.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (self._title, self._reason, self._help, self._terminal):
             card.column.addWidget(widget)
         self.body.addWidget(card)
         self.body.addStretch(1)
@@ -38,7 +40,6 @@ class OutOfServiceScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._icon.setText("!")
         self._title.setText(translate("OutOfServiceScreen", "暂停服务"))
         self._help.setText(translate(
             "OutOfServiceScreen", "服务恢复后本机会自动回到首页。如需帮助，请咨询值班民警。"))

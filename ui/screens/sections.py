@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -60,43 +60,60 @@ def section_title(section: Section) -> str:
     }[section]
 
 
+class RecordTable(QTableWidget):
+    """A read-only table as tall as its rows: the page around it scrolls, not the table.
+
+    Rows wrap long text; their heights are recomputed whenever the width changes, because
+    wrapping depends on the width the layout finally gives the table.
+    """
+
+    def __init__(self, object_name: str, headers: Sequence[str],
+                 rows: Sequence[Sequence[str]], colors: Sequence[QColor | None] | None,
+                 stretch_column: int | None) -> None:
+        super().__init__(len(rows), len(headers))
+        self.setObjectName(object_name)
+        self.setHorizontalHeaderLabels(list(headers))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWordWrap(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setMinimumSectionSize(ROW_PX)
+        self.verticalHeader().setDefaultSectionSize(ROW_PX)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        last = len(headers) - 1 if stretch_column is None else stretch_column
+        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+        for r, row in enumerate(rows):
+            color = colors[r] if colors is not None else None
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                if color is not None:
+                    item.setForeground(QBrush(color))
+                self.setItem(r, c, item)
+        # Touch scrolling is the page's job: a drag on the table must reach the page.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        self.resizeRowsToContents()
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(self.horizontalHeader().sizeHint().height() + rows
+                            + 2 * self.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            # The header lays its sections out after this event; measure after it did.
+            QTimer.singleShot(0, self, self._fit_height)
+
+
 def make_table(object_name: str, headers: Sequence[str], rows: Sequence[Sequence[str]],
                *, colors: Sequence[QColor | None] | None = None,
                stretch_column: int | None = None) -> QTableWidget:
-    """A read-only table as tall as its rows (the page around it scrolls, not the table)."""
-    table = QTableWidget(len(rows), len(headers))
-    table.setObjectName(object_name)
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(ROW_PX)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch_column is not None:
-        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-    else:
-        header.setStretchLastSection(True)
-    for r, row in enumerate(rows):
-        color = colors[r] if colors is not None else None
-        for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
-            if color is not None:
-                item.setForeground(QBrush(color))
-            table.setItem(r, c, item)
-    table.resizeRowsToContents()
-    height = header.sizeHint().height() + sum(
-        max(table.rowHeight(r), ROW_PX) for r in range(len(rows))) + 4
-    for r in range(len(rows)):
-        table.setRowHeight(r, max(table.rowHeight(r), ROW_PX))
-    table.setFixedHeight(height)
-    # Touch scrolling is the page's job; a drag on the table must reach it.
-    table.viewport().setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-    return table
+    return RecordTable(object_name, headers, rows, colors, stretch_column)
 
 
 class _Page(QWidget):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 MIN_TOUCH_PX = 90
 """15 mm at a 1080p 24-inch panel: the smallest target a finger hits reliably."""
 ACTION_DEBOUNCE_MS = 600
-KEY_DEBOUNCE_MS = 120
+KEY_DEBOUNCE_MS = 80
 
 
 class TouchButton(QPushButton):

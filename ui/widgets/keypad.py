@@ -23,28 +23,23 @@ ID_GRID: tuple[tuple[str, ...], ...] = (
     ("4", "5", "6"),
     ("7", "8", "9"),
     ("X", "0", BACKSPACE),
+    (CLEAR, CLEAR, CLEAR),
 )
+"""Like a telephone; an empty token leaves a cell empty."""
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ-"
 
-REFERENCE_GRID_WIDE: tuple[tuple[str, ...], ...] = (
-    (*_LETTERS[0:9], "1", "2", "3"),
-    (*_LETTERS[9:18], "4", "5", "6"),
-    (*_LETTERS[18:27], "7", "8", "9"),
-    (BACKSPACE, BACKSPACE, BACKSPACE, BACKSPACE, CLEAR, CLEAR, CLEAR, CLEAR, CLEAR, "0", "0", "0"),
-)
-"""Landscape: letters in alphabetical order (easier than QWERTY for someone who never typed),
-a numeric block on the right like a telephone."""
-
-REFERENCE_GRID_NARROW: tuple[tuple[str, ...], ...] = (
+REFERENCE_GRID: tuple[tuple[str, ...], ...] = (
     tuple(_LETTERS[0:7]),
     tuple(_LETTERS[7:14]),
     tuple(_LETTERS[14:21]),
-    (*_LETTERS[21:27], "0"),
+    (*_LETTERS[21:27], ""),
     ("1", "2", "3", "4", "5", "6", "7"),
-    ("8", "9", BACKSPACE, BACKSPACE, CLEAR, CLEAR, CLEAR),
+    ("8", "9", "0", BACKSPACE, BACKSPACE, CLEAR, CLEAR),
 )
-"""Portrait: seven columns, so every key stays above the 90 px minimum on a 1080 px width."""
+"""Letters in alphabetical order (easier than QWERTY for someone who never typed), then the
+digits in order. Seven columns keep every key above the 90 px minimum at 1280x800 and on a
+portrait 1080 px width."""
 
 
 def _token_name(token: str) -> str:
@@ -76,7 +71,7 @@ class Keypad(QWidget):
         for grid in grids:
             for row in grid:
                 for token in row:
-                    if token not in self._keys:
+                    if token and token not in self._keys:
                         self._keys[token] = self._make_key(token)
         self.use_grid(0)
         self.retranslate()
@@ -109,7 +104,7 @@ class Keypad(QWidget):
         grid = self._grids[index]
         for r, row in enumerate(grid):
             for c, token in enumerate(row):
-                if token in placed:
+                if not token or token in placed:
                     continue
                 placed.add(token)
                 col_span = 1
