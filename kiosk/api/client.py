@@ -39,6 +39,7 @@ from kiosk.api.errors import (
     BadResponse,
     ConfigurationError,
     InvalidRequest,
+    NetworkError,
     RequestTimeout,
 )
 from kiosk.api.models import (
@@ -316,9 +317,11 @@ class CentralClient:
                 log.log(
                     logging.INFO if error.status is not None and error.status < 500
                     else logging.WARNING,
-                    "%s %s -> %s %s in %.0f ms (attempt %d, request_id=%s)%s",
-                    method, template, error.status or "-", error.code, elapsed_ms,
-                    attempt + 1, request_id,
+                    "%s %s -> %s %s%s in %.0f ms (attempt %d, request_id=%s)%s",
+                    method, template, error.status or "-", error.code,
+                    # Our own text for faults below HTTP (e.g. the TLS reason): no URL in it.
+                    f": {error.message}" if isinstance(error, NetworkError) else "",
+                    elapsed_ms, attempt + 1, request_id,
                     "" if wait is None else f"; retrying in {wait:.2f} s",
                 )
                 if wait is None:
@@ -354,7 +357,7 @@ class CentralClient:
         # requests' exceptions and socket errors are OSErrors; a urllib3 error that requests
         # did not wrap (while streaming the body) is not, and is the same kind of fault.
         except (OSError, urllib3.exceptions.HTTPError) as exc:
-            raise transport_error(exc, request_id) from exc
+            raise transport_error(exc, request_id) from None  # exc's text names the URL
         latency_ms = (time.monotonic() - started) * 1000
         self.last_latency_ms = latency_ms
         if 200 <= status < 300:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.cookiejar
 import ipaddress
 import ssl
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -117,8 +118,8 @@ def build_session(tls: TlsFiles, pool_size: int) -> requests.Session:
     return session
 
 
-def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
-    """Whether ``kind`` appears in the exception's args or cause/context chain."""
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and everything in its args and cause/context chain (urllib3 nests)."""
     seen: set[int] = set()
     stack: list[BaseException] = [exc]
     while stack:
@@ -126,26 +127,45 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
         if id(current) in seen:
             continue
         seen.add(id(current))
-        if isinstance(current, kind):
-            return True
+        yield current
         stack.extend(arg for arg in current.args if isinstance(arg, BaseException))
         for linked in (current.__cause__, current.__context__,
                        getattr(current, "reason", None)):
             if isinstance(linked, BaseException):
                 stack.append(linked)
-    return False
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    return any(isinstance(linked, kind) for linked in _chain(exc))
+
+
+def _reason(exc: BaseException) -> str:
+    """What went wrong, from the socket or TLS layer: text that never holds the URL.
+
+    ``requests``' own messages name the full URL (an inmate id in the path, a slip's verify
+    code in the query), so neither their text nor the exception itself travels on.
+    """
+    for linked in _chain(exc):
+        if isinstance(linked, ssl.SSLCertVerificationError) and linked.verify_message:
+            return f"certificate verify failed: {linked.verify_message}"
+        if isinstance(linked, ssl.SSLError) and linked.reason:
+            return str(linked.reason)
+        if isinstance(linked, OSError) and linked.errno is not None and linked.strerror:
+            return linked.strerror
+    return type(exc).__name__
 
 
 def transport_error(exc: Exception, request_id: str) -> ApiError:
     """Map a failure below HTTP (no usable answer arrived) to one typed exception.
 
-    The message names the kind of fault only; the underlying text can hold the full URL.
+    The message names the kind of fault and the socket or TLS reason only; raise it
+    ``from None``, since ``exc`` and its chain can hold the full URL.
     """
-    kind = type(exc).__name__
+    reason = _reason(exc)
     if isinstance(exc, requests.exceptions.SSLError) or _caused_by(exc, ssl.SSLError):
-        return TlsError(f"TLS failure ({kind})", request_id=request_id)
+        return TlsError(f"TLS failure ({reason})", request_id=request_id)
     if isinstance(exc, requests.exceptions.Timeout) or _caused_by(exc, ReadTimeoutError):
-        return RequestTimeout(f"no answer in time ({kind})", request_id=request_id)
+        return RequestTimeout(f"no answer in time ({reason})", request_id=request_id)
     if isinstance(exc, requests.exceptions.ContentDecodingError):
         return BadResponse("answer could not be decoded", request_id=request_id)
-    return ConnectionFailed(f"connection failed ({kind})", request_id=request_id)
+    return ConnectionFailed(f"connection failed ({reason})", request_id=request_id)

@@ -191,6 +191,10 @@ def test_error_row_becomes_its_exception(
     assert uuid.UUID(error.request_id or "").version == 4
     for name, value in row.attributes.items():
         assert getattr(error, name) == value
+    # requests' exceptions name the URL (inmate id, verify code): they do not ride along.
+    assert error.__cause__ is None
+    assert error.__context__ is None or error.__suppress_context__
+    assert world.inmate_id not in str(error)
 
 
 def test_attempts_left_counts_down_then_locks(client: CentralClient) -> None:

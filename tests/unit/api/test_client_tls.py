@@ -134,6 +134,10 @@ def test_untrusted_server_is_a_tls_error_and_not_retried(
     with pytest.raises(ApiError) as caught:
         client.health()
     assert type(caught.value) is TlsError
+    # The reason reaches the log line; requests' text (with the URL) does not travel on.
+    assert "certificate verify failed" in caught.value.message
+    assert "/health" not in caught.value.message
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
     assert waits.waits == []
 
 
