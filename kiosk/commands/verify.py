@@ -8,8 +8,7 @@ from kiosk.api import errors
 from kiosk.api.client import CentralClient
 from kiosk.exitcodes import ExitCode
 from kiosk.settings import Settings
-
-BEIJING_FMT = "%Y-%m-%d %H:%M"
+from kiosk.timefmt import beijing_text
 
 
 def verify_command(settings: Settings, url: str) -> int:
@@ -36,10 +35,8 @@ def verify_command(settings: Settings, url: str) -> int:
     if not result.valid:
         print("NOT GENUINE: the central service says this slip is not valid")
         return ExitCode.VERIFY_FAILED
-    from kiosk.timefmt import beijing
-
     print("GENUINE")
-    print(f"  issued:   {beijing(result.issued_at).strftime(BEIJING_FMT)} (Beijing time)")
+    print(f"  issued:   {beijing_text(result.issued_at)} (Beijing time)")
     print(f"  inmate:   {result.inmate_name}")
     print(f"  sections: {', '.join(s.value for s in result.sections)}")
     print(f"  sha256:   {result.content_sha256}")

@@ -27,9 +27,9 @@ from starlette.exceptions import HTTPException
 
 from kiosk.api import models
 from kiosk.api.models import ErrorBody, ErrorCode
-from kiosk.reference_server.calendar import BEIJING
 from kiosk.reference_server.errors import ApiFailure, error_response
 from kiosk.reference_server.store import FamilySession, Store
+from kiosk.timefmt import BEIJING
 
 TERMINAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 _ID_NUMBER_IN_TEXT = re.compile(r"\d{17}[\dXx]")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
-BEIJING = timezone(timedelta(hours=8))
+from kiosk.timefmt import BEIJING
 
 
 def add_months(day: date, months: int) -> date:

@@ -25,8 +25,9 @@ from kiosk.api.models import (
     SentenceChangeStage,
 )
 from kiosk.reference_server import idnumbers, names
-from kiosk.reference_server.calendar import BEIJING, add_months, chinese_number
+from kiosk.reference_server.calendar import add_months, chinese_number
 from kiosk.reference_server.records import InmatePlan, InmateRecords, Prison, build
+from kiosk.timefmt import BEIJING
 
 AS_OF = datetime(2026, 11, 27, 8, 0, tzinfo=BEIJING)
 """The moment the synthetic records describe; fixed so that a seed always gives the same data."""

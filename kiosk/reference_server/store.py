@@ -27,9 +27,9 @@ from sqlalchemy.pool import StaticPool
 from kiosk.api import models
 from kiosk.api.models import ErrorCode
 from kiosk.reference_server import idnumbers, names, tables
-from kiosk.reference_server.calendar import BEIJING
 from kiosk.reference_server.data import Dataset
 from kiosk.reference_server.errors import ApiFailure
+from kiosk.timefmt import BEIJING
 
 VERIFY_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 """Verification codes avoid 0/O, 1/I/L so that a code read off paper is typed right."""

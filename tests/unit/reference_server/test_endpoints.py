@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.api import models
 from kiosk.reference_server import DemoCredential, RunningServer
-from kiosk.reference_server.calendar import BEIJING
+from kiosk.timefmt import BEIJING
 
 from .conftest import TERMINAL_ID, Api, credential, plain_session
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from kiosk.reference_server import DemoCredential, RunningServer, ServerConfig, start_server
-from kiosk.reference_server.calendar import BEIJING
 from kiosk.reference_server.faults import FaultPlan
+from kiosk.timefmt import BEIJING
 
 from .conftest import TERMINAL_ID, Api, credential, error_of, plain_session, unknown_id_number
 

@@ -13,8 +13,8 @@ import pytest
 import requests
 
 from kiosk.reference_server import RunningServer
-from kiosk.reference_server.calendar import BEIJING
 from kiosk.reference_server.faults import FaultConfig, FaultPlan
+from kiosk.timefmt import BEIJING
 
 from .conftest import TERMINAL_ID, Api
 
