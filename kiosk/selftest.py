@@ -41,10 +41,10 @@ def _guard(name: str, fn: Callable[[], str]) -> Check:
 
 
 def check_database(loaded: LoadedSettings) -> str:
-    from kiosk.store import Store
+    from kiosk.store import DB_FILE, Store
 
     loaded.data_dir.mkdir(parents=True, exist_ok=True)
-    store = Store.open(loaded.data_dir / "kiosk.sqlite3")
+    store = Store.open(loaded.data_dir / DB_FILE)
     try:
         return f"migrated, {store.queued_count()} audit events queued"
     finally:

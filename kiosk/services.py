@@ -18,7 +18,7 @@ from kiosk.printing.factory import BackendBuilder
 from kiosk.reader import Reader, make_reader
 from kiosk.secrets import load_or_create_secret
 from kiosk.settings import LoadedSettings, Settings
-from kiosk.store import Store
+from kiosk.store import DB_FILE, Store
 
 
 def utc_now() -> datetime:
@@ -68,7 +68,7 @@ def build_services(
         data_dir=loaded.data_dir,
         log_dir=loaded.log_dir,
         client=client if client is not None else CentralClient.from_settings(settings),
-        store=Store.open(loaded.data_dir / "kiosk.sqlite3"),
+        store=Store.open(loaded.data_dir / DB_FILE),
         printer=printer if printer is not None else make_backend(
             settings.printer, spool, default_output_dir=loaded.data_dir / "slips",
             builders=printer_builders,

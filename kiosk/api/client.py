@@ -45,6 +45,7 @@ from kiosk.api.errors import (
 from kiosk.api.models import (
     INMATE_ID_PATTERN,
     SLIP_NO_PATTERN,
+    TERMINAL_ID_PATTERN,
     TICKET_PATTERN,
     VERIFY_CODE_PATTERN,
     Announcements,
@@ -85,7 +86,6 @@ MAX_BODY_BYTES = 16 * 1024 * 1024
 _CHUNK = 64 * 1024
 # Header values must be visible ASCII: a CR/LF would split the request.
 _TOKEN_RE = re.compile(r"[\x21-\x7e]{1,512}")
-_TERMINAL_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _VERIFY_PATH_RE = re.compile(r"/(?:slips|verify)/([^/]+)")
 
 
@@ -116,7 +116,7 @@ class CentralClient:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._base_url = normalise_base_url(base_url)
-        if not _TERMINAL_ID_RE.fullmatch(terminal_id):
+        if not re.fullmatch(TERMINAL_ID_PATTERN, terminal_id):
             raise ConfigurationError("terminal id must be 1-64 of A-Z a-z 0-9 . _ -")
         if not _TOKEN_RE.fullmatch(token):
             # The value itself is a secret and stays out of the message.

@@ -122,6 +122,8 @@ SLIP_NO_PATTERN = r"^[A-Z0-9-]{4,40}$"
 VERIFY_CODE_PATTERN = r"^[A-Z0-9]{4,16}$"
 TICKET_PATTERN = r"^[A-Z0-9-]{4,40}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+TERMINAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+"""What ``X-Terminal-Id`` and the ``{terminal_id}`` path segments may hold."""
 
 
 class _Model(BaseModel):

@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from kiosk.api.models import ID_NUMBER_PATTERN
 from kiosk.visitor.idnumber import check_character as check_char
 
 __all__ = ["check_char", "foreigner", "is_valid", "resident"]
 
-_SHAPE = re.compile(r"^[0-9]{17}[0-9X]$")
-
 
 def is_valid(id_number: str) -> bool:
     """True when the shape and the check character are right."""
-    return bool(_SHAPE.match(id_number)) and check_char(id_number[:17]) == id_number[17]
+    return bool(re.fullmatch(ID_NUMBER_PATTERN, id_number)) and (
+        check_char(id_number[:17]) == id_number[17]
+    )
 
 
 def resident(area: str, birth: date, sequence: int) -> str:
