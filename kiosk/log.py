@@ -17,10 +17,11 @@ import logging
 import logging.handlers
 import sys
 import threading
+import unicodedata
 from collections import deque
 from pathlib import Path
 
-from kiosk.visitor.idnumber import ID_SHAPE
+from kiosk.visitor.idnumber import ID_SHAPE, contains_id_number
 
 api = logging.getLogger("kiosk.api")
 printing = logging.getLogger("kiosk.print")
@@ -40,7 +41,11 @@ DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 
 
 def redact(text: str) -> str:
-    return ID_SHAPE.sub(REDACTED, text)
+    """``text`` unchanged, or NFKC-folded with every ID-shaped run replaced (folding first
+    catches full-width digits; only a line that holds a number is rewritten)."""
+    if not contains_id_number(text):
+        return text
+    return ID_SHAPE.sub(REDACTED, unicodedata.normalize("NFKC", text))
 
 
 class RedactionFilter(logging.Filter):

@@ -13,7 +13,6 @@ acts for a family member, then the visitor's link to the inmate.
 from __future__ import annotations
 
 import hmac
-import re
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,13 +25,12 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from kiosk.api import models
-from kiosk.api.models import ErrorBody, ErrorCode
+from kiosk.api.models import TERMINAL_ID_PATTERN, ErrorBody, ErrorCode
 from kiosk.reference_server.errors import ApiFailure, error_response
 from kiosk.reference_server.store import FamilySession, Store
 from kiosk.timefmt import BEIJING
+from kiosk.visitor.idnumber import contains_id_number
 
-TERMINAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
-_ID_NUMBER_IN_TEXT = re.compile(r"\d{17}[\dXx]")
 EXAMPLE_SERVER = "https://disclosure.example.gov.cn/api/v1"
 
 
@@ -300,8 +298,8 @@ def events(
 def _check_event(event: models.AuditEvent) -> None:
     """Refuse what the contract forbids, so that a kiosk bug shows up in its tests."""
     for key, value in event.data.items():
-        if isinstance(value, str) and _ID_NUMBER_IN_TEXT.search(value):
-            raise ApiFailure(400, ErrorCode.INVALID_REQUEST, f"event data {key!r}: an ID number")
+        if contains_id_number(key) or (isinstance(value, str) and contains_id_number(value)):
+            raise ApiFailure(400, ErrorCode.INVALID_REQUEST, "event data holds an ID number")
     if event.type is models.EventType.RATING:
         score = event.data.get("score")
         if isinstance(score, bool) or score not in (1, 2, 3):

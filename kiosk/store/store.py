@@ -23,16 +23,16 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
-from kiosk.api.models import AuditEvent
+from kiosk.api.models import SHA256_PATTERN, AuditEvent
 from kiosk.store import migrate
 from kiosk.store.errors import PersonalDataRefused, StoreError
 from kiosk.store.tables import audit_queue, daily_stats, lockout_failures
-from kiosk.visitor.idnumber import ID_SHAPE
+from kiosk.visitor.idnumber import contains_id_number
 
 DB_FILE = "kiosk.sqlite3"
 """The database's name in the data folder."""
 BUSY_TIMEOUT_MS = 10_000
-_SUBJECT = re.compile(r"^[0-9a-f]{64}$")
+_SUBJECT = re.compile(SHA256_PATTERN)
 _COUNTER = re.compile(r"^[a-z][a-z0-9_.:-]{0,63}$")
 
 
@@ -69,9 +69,10 @@ def _aware(*times: datetime) -> None:
 
 def _refuse_personal_data(data: dict[str, Any]) -> None:
     for key, value in data.items():
-        for text in (key, value):
-            if isinstance(text, str) and ID_SHAPE.search(text):
-                raise PersonalDataRefused(f"event data key {key!r} holds an ID-shaped value")
+        if contains_id_number(key):  # the message must not repeat the number
+            raise PersonalDataRefused("an event data key is shaped like an ID number")
+        if isinstance(value, str) and contains_id_number(value):
+            raise PersonalDataRefused(f"event data {key!r} holds an ID-shaped value")
 
 
 class Store:

@@ -32,9 +32,9 @@ _EARLIEST_BIRTH_YEAR = 1900
 
 ID_SHAPE = re.compile(r"(?<![0-9])[0-9]{6}[ -]?[0-9]{8}[ -]?[0-9]{3}[0-9Xx](?![0-9A-Za-z])")
 """Text shaped like an ID number (also with a space or hyphen after the area code and the
-birth date, as people type them): for the log redaction filter and the store's refusal of
-personal data. Deliberately looser than :func:`validate_id_number` — it ignores the check
-character, because a mistyped number is personal data as well."""
+birth date, as people type them). Deliberately looser than :func:`validate_id_number` — it
+ignores the check character, because a mistyped number is personal data as well. Search
+NFKC-folded text (:func:`contains_id_number`), or full-width digits slip through."""
 
 
 class IdCheck(StrEnum):
@@ -57,6 +57,13 @@ def normalize_id_number(text: str) -> str:
     upper-cased. Does not validate; feed the result to :func:`validate_id_number`."""
     folded = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in folded if not ch.isspace()).replace("x", "X")
+
+
+def contains_id_number(text: str) -> bool:
+    """Whether ``text`` holds something shaped like an ID number, in ASCII or in the full-width
+    digits a Chinese input method types: the one test of the log filter, the local store and
+    the reference server's refusal of audit data."""
+    return ID_SHAPE.search(unicodedata.normalize("NFKC", text)) is not None
 
 
 def check_character(first17: str) -> str:
@@ -134,6 +141,7 @@ __all__ = [
     "IdCheck",
     "check_character",
     "check_partial_id",
+    "contains_id_number",
     "mask_id_number",
     "normalize_id_number",
     "validate_id_number",

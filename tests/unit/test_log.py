@@ -46,6 +46,7 @@ REDACTION_CASES = {
     "in the arguments": lambda: log.api.warning("id %s typed", ID),
     "in dict arguments": lambda: log.api.warning("id %(id)s", {"id": ID.lower()}),
     "with spaces": lambda: log.reader.info("card: 110105 19491231 002X"),
+    "in full-width digits": lambda: log.flow.info("typed １１０１０５１９４９１２３１００２Ｘ"),
     "from a library logger": lambda: logging.getLogger("urllib3.connectionpool").warning(ID),
     "bad format string": lambda: log.ui.info("%d %s", ID),
 }

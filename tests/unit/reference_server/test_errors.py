@@ -36,6 +36,8 @@ def lockouts_reset(central: RunningServer) -> Iterator[None]:
 # ---- 400 invalid_request -----------------------------------------------------------------------
 
 GOOD_ID = "11010519491231002X"  # the GB 11643 example number: valid, in nobody's name here
+# What a Chinese input method types: the same number in full-width digits and letters.
+_FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
 EVENT = {"event_id": "e-" + "1" * 10, "type": "fault", "at": "2026-11-27T10:15:00+08:00"}
 INVALID = {
     "body not JSON": ("POST", "/sessions", {"data": "{not json"}),
@@ -90,6 +92,16 @@ INVALID = {
         "POST",
         f"/terminals/{TERMINAL_ID}/events",
         {"json": {"events": [{**EVENT, "data": {"note": f"visitor {GOOD_ID}"}}]}},
+    ),
+    "event carrying an ID number in full-width digits": (
+        "POST",
+        f"/terminals/{TERMINAL_ID}/events",
+        {"json": {"events": [{**EVENT, "data": {"note": GOOD_ID.translate(_FULL_WIDTH)}}]}},
+    ),
+    "event data keyed by an ID number": (
+        "POST",
+        f"/terminals/{TERMINAL_ID}/events",
+        {"json": {"events": [{**EVENT, "data": {GOOD_ID: 1}}]}},
     ),
     "rating out of range": (
         "POST",

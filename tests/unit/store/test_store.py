@@ -159,13 +159,15 @@ def test_an_enqueued_event_survives_sigkill(db_path: Path) -> None:
         {"note": "visitor 11010519491231002X"},
         {"note": "typed 110105 19491231 002x"},
         {"11010519491231002X": 1},
+        {"note": "visitor １１０１０５１９４９１２３１００２Ｘ"},
     ],
-    ids=["in a value", "spaced, lower-case x", "as a key"],
+    ids=["in a value", "spaced, lower-case x", "as a key", "full-width digits"],
 )
 def test_id_shaped_event_data_is_refused(store: Store, data: dict) -> None:
-    with pytest.raises(PersonalDataRefused):
+    with pytest.raises(PersonalDataRefused) as caught:
         store.enqueue_event(_event(1, **data))
     assert store.queued_count() == 0
+    assert "1949" not in str(caught.value) and "１９４９" not in str(caught.value)
 
 
 # -- lockout failures -------------------------------------------------------------------------

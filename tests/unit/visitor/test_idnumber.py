@@ -14,6 +14,7 @@ from kiosk.visitor.idnumber import (
     IdCheck,
     check_character,
     check_partial_id,
+    contains_id_number,
     mask_id_number,
     normalize_id_number,
     validate_id_number,
@@ -150,6 +151,13 @@ SHAPES = {
 @pytest.mark.parametrize(("text", "found"), SHAPES.values(), ids=SHAPES.keys())
 def test_id_shape(text: str, found: bool) -> None:
     assert bool(ID_SHAPE.search(text)) is found
+    assert contains_id_number(text) is found
+
+
+def test_full_width_digits_are_an_id_number_too() -> None:
+    typed = "身份证 １１０１０５１９４９１２３１００２Ｘ"
+    assert ID_SHAPE.search(typed) is None  # the bare pattern sees only ASCII digits
+    assert contains_id_number(typed)
 
 
 # --- property-based --------------------------------------------------------------------------
