@@ -7,16 +7,14 @@ failure once per outage (not once a minute for a terminal that is offline all we
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime
 
+from kiosk import log
 from kiosk.api.client import CentralClient
 from kiosk.api.errors import ApiError
 from kiosk.api.models import Heartbeat, PrinterState, ReaderState, TerminalState
-
-log = logging.getLogger("kiosk.api")
 
 
 def build_heartbeat(
@@ -63,15 +61,15 @@ class HeartbeatSender:
                 self._failures += 1
                 if self._down_since is None:
                     self._down_since = now
-                    log.warning("heartbeat failed (%s, status %s); further failures are not "
+                    log.api.warning("heartbeat failed (%s, status %s); further failures are not "
                                 "logged until it works again", exc.code, exc.status)
                 return False
             except Exception:  # a bug must not end the heartbeat thread or reach a visit
                 self._failures += 1
-                log.exception("heartbeat failed unexpectedly")
+                log.api.exception("heartbeat failed unexpectedly")
                 return False
             if self._down_since is not None:
-                log.info("heartbeat works again after %d failures since %s",
+                log.api.info("heartbeat works again after %d failures since %s",
                          self._failures, self._down_since.isoformat())
             self._down_since = None
             self._failures = 0
@@ -89,7 +87,7 @@ class HeartbeatSender:
             try:
                 beat = snapshot()
             except Exception:
-                log.exception("could not take the heartbeat snapshot")
+                log.api.exception("could not take the heartbeat snapshot")
             else:
                 self.send(beat, clock())
             stop.wait(interval_s)

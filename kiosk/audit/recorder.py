@@ -8,16 +8,14 @@ same call, after the event: a crash between the two can lose one count but never
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from kiosk import log
 from kiosk.api.models import AuditEvent, EventType
 from kiosk.audit.catalogue import Scalar, counter_for, make_event
 from kiosk.store import Store
 from kiosk.timefmt import beijing
-
-log = logging.getLogger("kiosk.audit")
 
 Clock = Callable[[], datetime]
 
@@ -46,7 +44,7 @@ class AuditRecorder:
         if counter is not None:
             self._store.bump(counter, beijing(event.at).date())
         # Type and action only: the data holds no personal data, but logs need none of it.
-        log.info("recorded %s%s (%s)", event.type.value,
+        log.audit.info("recorded %s%s (%s)", event.type.value,
                  f"/{event.data['action']}" if "action" in event.data else "", event.event_id)
         if self._on_recorded is not None:
             self._on_recorded()

@@ -26,12 +26,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from kiosk import log
 from kiosk.api.client import CentralClient
 from kiosk.api.errors import ApiError, InvalidRequest, Maintenance, RateLimited
 from kiosk.api.models import AuditEvent, EventBatch
 from kiosk.store import Store
-
-log = logging.getLogger("kiosk.audit")
 
 Clock = Callable[[], datetime]
 
@@ -167,7 +166,7 @@ class AuditUploader:
         if refused:
             later = now + timedelta(seconds=self._max_s)
             self._store.defer(refused, later)
-            log.error("central service refused %d audit event(s) (%s); retrying them at %s",
+            log.audit.error("central service refused %d audit event(s) (%s); retrying them at %s",
                       len(refused), ", ".join(refused[:5]), later.isoformat())
         tally.accepted += len(accepted)
         tally.refused += len(refused)
@@ -181,12 +180,12 @@ class AuditUploader:
         self._not_before = now + timedelta(seconds=delay)
         self._store.defer(ids, self._not_before)
         level = logging.WARNING if self._failures == 1 else logging.DEBUG
-        log.log(level, "audit upload failed (%s, status %s); %d queued, next try in %.0f s",
+        log.audit.log(level, "audit upload failed (%s, status %s); %d queued, next try in %.0f s",
                 exc.code, exc.status, self._store.queued_count(), delay)
 
     def _recovered(self) -> None:
         if self._failures:
-            log.info("audit upload works again after %d failed attempts", self._failures)
+            log.audit.info("audit upload works again after %d failed attempts", self._failures)
         self._failures = 0
         self._not_before = None
 
@@ -206,7 +205,7 @@ class AuditUploader:
                 result = self.upload_once()
                 wait = self._wait_after(result, idle_s)
             except Exception:  # the thread must outlive a bug or a broken database
-                log.exception("audit upload run failed")
+                log.audit.exception("audit upload run failed")
                 self._failures += 1
                 wait = backoff_delay(self._failures, self._rng.random(), base_s=self._base_s,
                                      max_s=self._max_s)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk import log
 from kiosk.settings.loader import SettingsError, parse_value, read_ini, values_from_ini
 from kiosk.settings.schema import OptionSpec, find_option
 
@@ -166,7 +167,9 @@ def save_overrides(officer_file: Path, changes: Mapping[Key, str | None]) -> Ove
     new_text = _checked(parser, source)
     atomic_write_text(backup_path(officer_file), old_text)
     atomic_write_text(officer_file, new_text)
-    return OverrideChange(typed, _restart_needed(typed))
+    change = OverrideChange(typed, _restart_needed(typed))
+    log.officer.info("officer overrides saved: %s", change.names)  # names only, not values
+    return change
 
 
 def _restart_needed(keys: Mapping[Key, Any]) -> bool:
@@ -212,7 +215,9 @@ def undo_last_change(officer_file: Path) -> OverrideChange | None:
     atomic_write_text(officer_file, text)
     backup.unlink()
     _fsync_dir(officer_file.parent)
-    return OverrideChange(typed, _restart_needed(typed))
+    change = OverrideChange(typed, _restart_needed(typed))
+    log.officer.info("officer overrides undone: %s", change.names or "no key changed")
+    return change
 
 
 def set_pin_hash(officer_file: Path, pin_hash: str) -> None:
@@ -220,3 +225,4 @@ def set_pin_hash(officer_file: Path, pin_hash: str) -> None:
     parser = _read(officer_file)
     _set(parser, (OFFICER_SECTION, "pin_hash"), pin_hash)
     atomic_write_text(officer_file, _checked(parser, str(officer_file)))
+    log.officer.info("officer PIN hash replaced in %s", officer_file)

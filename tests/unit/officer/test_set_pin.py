@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import pty
+import select
 import subprocess
 import sys
 import textwrap
@@ -89,29 +90,40 @@ def test_through_a_real_os_pipe(site) -> None:
 
 
 def _talk_to_tty(site: Path, answers: list[str]) -> tuple[int, str]:
-    """Run the command on a pseudo-terminal, answering each prompt; returns (code, screen)."""
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: its stdin is the terminal, so getpass prompts twice
-        os.execv(sys.executable, [sys.executable, "-c", _CHILD, str(site)])
+    """Run the command on a pseudo-terminal, answering each prompt; returns (code, screen).
+
+    The child starts a new session, so it has no controlling terminal and getpass falls back
+    to its standard input, which is the pseudo-terminal (echo switched off by termios)."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-c", _CHILD, str(site)], stdin=slave,
+                            stdout=slave, stderr=slave, start_new_session=True)
+    os.close(slave)
     screen = b""
-    deadline = time.monotonic() + 60
     pending = list(answers)
+    answered = 0
+    deadline = time.monotonic() + 60
     try:
         while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if not ready:
+                if proc.poll() is not None:
+                    break
+                continue
             try:
-                chunk = os.read(fd, 1024)
-            except OSError:
-                break  # the child closed the terminal
+                chunk = os.read(master, 1024)
+            except OSError:  # EIO: the child closed its end
+                break
             if not chunk:
                 break
             screen += chunk
-            if pending and screen.rstrip().endswith(b":"):
-                os.write(fd, pending.pop(0).encode() + b"\n")
-                screen += b"\n"
+            # Answer each prompt once: only text that came after the last answer counts.
+            if pending and screen[answered:].rstrip().endswith(b":"):
+                os.write(master, pending.pop(0).encode() + b"\n")
+                answered = len(screen)
     finally:
-        os.close(fd)
-        _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), screen.decode(errors="replace")
+        os.close(master)
+        code = proc.wait(timeout=30)
+    return code, screen.decode(errors="replace")
 
 
 def test_at_a_terminal_the_pin_is_typed_twice_without_echo(site) -> None:
@@ -124,6 +136,6 @@ def test_at_a_terminal_the_pin_is_typed_twice_without_echo(site) -> None:
 
 def test_at_a_terminal_two_different_pins_change_nothing(site) -> None:
     code, screen = _talk_to_tty(site, ["10293847", "10293848"])
-    assert code == ExitCode.USAGE
+    assert code == ExitCode.USAGE, screen
     assert "differ" in screen
     assert load(site, environ={}).settings.officer.pin_hash == ""
