@@ -21,6 +21,13 @@ REFUSED = [
     ("http-ipv6-public", "http://[2001:db8::1]/api/v1"),
     ("http-localhost-lookalike", "http://localhost.evil.example/api/v1"),
     ("http-127-in-name", "http://127.0.0.1.nip.io/api/v1"),
+    # Parser differentials: urlsplit and urllib3 disagree on "\\" in the authority, so a
+    # userinfo that hides the real host is refused outright.
+    ("http-backslash-userinfo", "http://evil.example\\@127.0.0.1/api/v1"),
+    ("http-userinfo-loopback-lookalike", "http://127.0.0.1@evil.example/api/v1"),
+    ("http-ipv4-mapped-ipv6", "http://[::ffff:7f00:1]/api/v1"),
+    ("http-decimal-ip", "http://2130706433/api/v1"),  # resolvers read it as 127.0.0.1
+    ("http-short-ip", "http://127.1/api/v1"),
     ("ftp-scheme", "ftp://127.0.0.1/api/v1"),
     ("no-scheme", "disclosure.example.gov.cn/api/v1"),
     ("no-host", "https:///api/v1"),
@@ -38,6 +45,8 @@ ACCEPTED = [
     ("http-127-other", "http://127.8.9.10/api", "http://127.8.9.10/api"),
     ("http-ipv6-loopback", "http://[::1]:8000/api/v1", "http://[::1]:8000/api/v1"),
     ("http-LOCALHOST-upper", "http://LOCALHOST:1/x", "http://LOCALHOST:1/x"),
+    ("HTTP-scheme-upper", "HTTP://127.0.0.1:1/x", "http://127.0.0.1:1/x"),
+    ("http-ipv6-loopback-long", "http://[0:0:0:0:0:0:0:1]:1/x", "http://[0:0:0:0:0:0:0:1]:1/x"),
 ]
 
 
