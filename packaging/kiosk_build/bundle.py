@@ -1,8 +1,5 @@
 """What the one-folder build ships and what it trims, as data: read by ``kiosk.spec`` and the tests.
 
-This file is loaded by path (``load_bundle_rules``), not imported as ``packaging.bundle``: the name
-``packaging`` belongs to the PyPI library PyInstaller itself uses.
-
 Data files keep their source-tree paths inside the bundle because ``kiosk.resources.project_root()``
 returns ``sys._MEIPASS`` in a frozen build; a file shipped elsewhere would not be found.
 """
@@ -93,6 +90,14 @@ KEEP_QT_PLUGINS: dict[str, frozenset[str]] = {
 KEEP_QT_TRANSLATIONS: frozenset[str] = frozenset(
     f"{base}_{lang}.qm" for base in ("qt", "qtbase") for lang in ("zh_CN", "en")
 )
+
+# Linux libraries left to the terminal's own system instead of being bundled (their chains
+# then drop out with prune_unreachable); docs/install-linux.md installs them.
+# - libcups: Qt's CUPS print plugin links it, and with it GnuTLS, Avahi and p11-kit come along
+#   (7.6 MB). Every Linux terminal has CUPS anyway: the kiosk prints through `lp`.
+# - OpenSSL 3 (libssl3, 5.3 MB): TLS to the central service then gets the distribution's
+#   security fixes the day they ship, not with the next kiosk release.
+SYSTEM_LIBRARIES: frozenset[str] = frozenset({"libcups.so.2", "libssl.so.3", "libcrypto.so.3"})
 
 # Shared libraries that are loaded only because another binary links them; dropped when no kept
 # binary does (see prune_unreachable). Qt's own libraries on every system, and on Linux also the

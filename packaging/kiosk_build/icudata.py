@@ -9,16 +9,16 @@ so a trim that would break a dependency fails the build instead of failing at ru
 wheels use the system's ICU and are left alone.
 
 Tools needed at build time: ``icupkg`` (Debian: icu-devtools) and a C compiler driver (``cc``).
-Like ``bundle.py`` this file is loaded by path from ``kiosk.spec`` and the tests.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
-import struct
 import subprocess
 from pathlib import Path
+
+from kiosk_build.elf import dynamic_symbol
 
 KEEP_LOCALES = frozenset({
     "root", "en", "en_US", "en_US_POSIX", "en_001", "en_CN",
@@ -52,37 +52,12 @@ def keep_item(item: str) -> bool:
     return True  # shared tables: pool.res, res_index.res, supplementalData.res, *.icu, *.nrm ...
 
 
-def _elf_symbol(path: Path, pattern: re.Pattern[str]) -> tuple[str, int, int]:
-    """(name, file offset, size) of the first dynamic symbol matching ``pattern`` (ELF64 LE)."""
-    blob = path.read_bytes()
-    if blob[:4] != b"\x7fELF" or blob[4] != 2 or blob[5] != 1:
-        raise ValueError(f"{path}: not a 64-bit little-endian ELF file")
-    shoff, = struct.unpack_from("<Q", blob, 0x28)
-    shentsize, shnum = struct.unpack_from("<HH", blob, 0x3A)
-    sections = [
-        struct.unpack_from("<IIQQQQIIQQ", blob, shoff + i * shentsize) for i in range(shnum)
-    ]
-    # Fields: name, type, flags, addr, offset, size, link, info, addralign, entsize.
-    for _, sh_type, _, _, offset, size, link, _, _, entsize in sections:
-        if sh_type != 11:  # SHT_DYNSYM
-            continue
-        strtab_offset = sections[link][4]
-        for pos in range(offset, offset + size, entsize):
-            st_name, _, _, st_shndx, st_value, st_size = struct.unpack_from("<IBBHQQ", blob, pos)
-            end = blob.index(b"\0", strtab_offset + st_name)
-            name = blob[strtab_offset + st_name:end].decode()
-            if st_shndx and pattern.fullmatch(name):
-                section = sections[st_shndx]
-                return name, st_value - section[3] + section[4], st_size
-    raise ValueError(f"{path}: no symbol matching {pattern.pattern}")
-
-
 def build_trimmed_library(library: Path, workdir: Path) -> Path:
     """Write a trimmed copy of ``libicudata.so.NN`` under ``workdir`` and return its path."""
     icupkg, cc = shutil.which("icupkg"), shutil.which("cc")
     if icupkg is None or cc is None:
         raise FileNotFoundError("icupkg (icu-devtools) and cc are needed to trim ICU data")
-    symbol, offset, size = _elf_symbol(library, re.compile(r"icudt\d+_dat"))
+    symbol, offset, size = dynamic_symbol(library, re.compile(r"icudt\d+_dat"))
     package = symbol[: -len("_dat")] + "l"  # icudt73l: the name icupkg expects for the file
     workdir.mkdir(parents=True, exist_ok=True)
     full, trimmed = workdir / f"{package}.dat", workdir / "trimmed" / f"{package}.dat"

@@ -18,7 +18,6 @@ import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -30,18 +29,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 
 
-def _load(name: str) -> ModuleType:
-    # packaging/ is not a package (the name belongs to the PyPI library): load by path.
-    spec = importlib.util.spec_from_file_location(f"kiosk_{name}_rules", PACKAGING / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bundle = _load("bundle")
-icudata = _load("icudata")
-
+# The build rules are not part of the program: they live beside kiosk.spec.
+sys.path.insert(0, str(PACKAGING))
+from kiosk_build import bundle, elf, icudata  # noqa: E402
 
 # --- data files -------------------------------------------------------------------------------
 
@@ -248,6 +238,25 @@ def test_prune_unreachable_drops_libraries_only_dropped_plugins_linked():
     )
 
 
+def _qt_lib(name: str) -> Path | None:
+    pyside = importlib.util.find_spec("PySide6")
+    if pyside is None or pyside.origin is None:
+        return None
+    path = Path(pyside.origin).parent / "Qt" / "lib" / name
+    return path if path.exists() else None
+
+
+@pytest.mark.skipif(_qt_lib("libQt6Widgets.so.6") is None, reason="needs Linux PySide6 wheels")
+def test_elf_needed_lists_direct_links_only():
+    widgets = _qt_lib("libQt6Widgets.so.6")
+    assert widgets is not None
+    links = elf.needed(widgets)
+    assert {"libQt6Gui.so.6", "libQt6Core.so.6"} <= set(links)
+    # Qt Core links ICU; Widgets does not itself (ldd would list it anyway).
+    assert "libicuuc.so.73" not in links
+    assert "libicuuc.so.73" in elf.needed(_qt_lib("libQt6Core.so.6") or widgets)
+
+
 # --- ICU data trim ----------------------------------------------------------------------------
 
 
@@ -270,10 +279,8 @@ def test_icu_keep_item(item, kept):
 
 
 def _icu_library() -> Path | None:
-    pyside = importlib.util.find_spec("PySide6")
-    if pyside is None or pyside.origin is None:
-        return None
-    libs = sorted((Path(pyside.origin).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    core = _qt_lib("libQt6Core.so.6")
+    libs = sorted(core.parent.glob("libicudata.so.*")) if core else []
     return libs[0] if libs else None
 
 
