@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     verify = sub.add_parser("verify", help="ask the central API whether a printed slip is genuine")
     verify.add_argument("url", help="the verify URL from the slip's QR code")
+    sub.add_parser(
+        "set-pin",
+        help="set the duty officer PIN (6-8 digits), read from standard input, never an argument",
+    )
     reader = sub.add_parser("reader-test", help="read one ID card and print its masked number")
     reader.add_argument("--port", help="serial port (default: the configured one, or probe)")
     reader.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a card")
@@ -88,6 +92,10 @@ def main(argv: list[str] | None = None, *, gui: Gui | None = None) -> int:
         from kiosk.commands.verify import verify_command
 
         return verify_command(loaded.settings, args.url)
+    if args.command == "set-pin":
+        from kiosk.commands.set_pin import set_pin_command
+
+        return set_pin_command(loaded)
     if args.command == "reader-test":
         from kiosk.reader.diagnostics import reader_test
 

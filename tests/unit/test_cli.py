@@ -113,3 +113,25 @@ def test_selftest_fails_when_the_central_service_is_unreachable(tmp_path: Path) 
     assert "FAIL  api:" in result.stdout
     assert "FAIL  terminal token: not checked" in result.stdout
     assert "PASS  database:" in result.stdout
+
+
+def test_set_pin_reads_the_pin_from_a_pipe_and_stores_only_its_hash(tmp_path: Path) -> None:
+    site = _site_file(tmp_path, "http://127.0.0.1:9/api/v1")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "--settings", str(site), "set-pin"],
+        input="482913\n", capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == ExitCode.OK, result.stderr
+    officer = (tmp_path / "data" / "officer.ini").read_text(encoding="utf-8")
+    assert "pin_hash = scrypt$" in officer
+    assert "482913" not in officer and "482913" not in result.stdout + result.stderr
+
+
+def test_set_pin_refuses_a_pin_that_is_not_six_to_eight_digits(tmp_path: Path) -> None:
+    site = _site_file(tmp_path, "http://127.0.0.1:9/api/v1")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "--settings", str(site), "set-pin"],
+        input="12ab\n", capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == ExitCode.USAGE
+    assert not (tmp_path / "data" / "officer.ini").exists()
