@@ -20,6 +20,7 @@ from kiosk.flow.state import FlowConfig
 from kiosk.services import Services
 from ui.controller import HEALTH_INTERVAL_S, OUTAGE_HEALTH_INTERVAL_S, FlowController
 from ui.crash import CrashHandler
+from ui.i18n import translate
 from ui.idle import IdleWatcher
 from ui.lockdown import apply_lockdown
 from ui.main_window import MainWindow
@@ -37,7 +38,7 @@ def ensure_application() -> QApplication:
     if app is None:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("prison-kiosk")
-        app.setApplicationDisplayName("狱务公开查询")
+        app.setApplicationDisplayName(translate("MainWindow", "狱务公开查询"))
     assert isinstance(app, QApplication)
     if not app.property("kioskThemed"):
         apply_theme(app)

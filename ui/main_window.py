@@ -25,6 +25,7 @@ from kiosk.flow.events import Event, Exit, StillHere
 from kiosk.flow.screens import ScreenId, busy, countdown_shown, screen_for
 from kiosk.flow.state import Attract, KioskState, session_of
 from ui.controller import FlowController
+from ui.i18n import translate
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Screen, ScreenContext, Send
 from ui.screens.choose_inmate import ChooseInmateScreen
@@ -71,7 +72,7 @@ class MainWindow(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle("狱务公开查询")
+        self.setWindowTitle(translate("MainWindow", "狱务公开查询"))
         self.controller = controller
         self.context = context
         self.allow_close = False

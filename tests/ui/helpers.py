@@ -157,3 +157,48 @@ class KioskDriver:
                         value = model.data(model.index(row, col), Qt.ItemDataRole.DisplayRole)
                         texts.append(str(value))
         return [t for t in texts if t]
+
+
+def walk_screens(kiosk: KioskDriver, one_inmate: Any, two_inmates: Any) -> Any:
+    """Tap through every screen of a visit, yielding the name of each stop (for checks that
+    must hold on every screen) once its layout has settled."""
+    for stop in _walk(kiosk, one_inmate, two_inmates):
+        kiosk.qtbot.wait(120)
+        yield stop
+
+
+def _walk(kiosk: KioskDriver, one_inmate: Any, two_inmates: Any) -> Any:
+    kiosk.wait_screen("attract")
+    kiosk.qtbot.waitUntil(lambda: kiosk.exists("announcement0Title"), timeout=15_000)
+    yield "attract"
+    kiosk.tap("startButton")
+    yield "identify-id"
+    kiosk.type_keys("id", one_inmate.id_number)
+    yield "identify-reference"
+    kiosk.type_keys("reference", "NM00-0000")
+    kiosk.tap("submitButton")
+    kiosk.wait_text("identifyNotice", "不匹配")
+    yield "identify-wrong-reference"
+    kiosk.tap("backButton")
+    kiosk.sign_in(two_inmates.id_number, two_inmates.reference_number)
+    kiosk.wait_screen("choose_inmate")
+    kiosk.qtbot.waitUntil(lambda: kiosk.is_visible("inmateButton1"), timeout=5000)
+    yield "choose_inmate"
+    kiosk.tap("inmateButton0")
+    kiosk.wait_screen("records")
+    for section in ("reform", "assessment", "rewards", "living"):
+        kiosk.tap(f"tab_{section}")
+        kiosk.qtbot.waitUntil(lambda s=section: kiosk.is_visible(f"{s}View"), timeout=15_000)
+        kiosk.qtbot.wait(50)
+        yield f"records-{section}"
+    kiosk.tap("printButton")
+    yield "print"
+    kiosk.tap("printConfirm")
+    kiosk.wait_screen("done", timeout=30_000)
+    yield "done"
+    from kiosk.flow import events as ev
+
+    kiosk.window.send(ev.IdleTimeout())
+    yield "countdown"
+    kiosk.tap("countdownExit")
+    kiosk.wait_screen("attract")

@@ -13,7 +13,7 @@ from ui.i18n import translate
 from ui.messages import message_text, notice_text, severity
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.widgets.buttons import TouchButton
-from ui.widgets.common import NoticeLabel, make_label
+from ui.widgets.common import NoticeLabel, make_label, repolish
 from ui.widgets.entry import EntryBox
 from ui.widgets.keypad import ID_GRID, REFERENCE_GRID, Keypad
 
@@ -34,11 +34,10 @@ class IdentifyScreen(Screen):
         self.body.addLayout(self._row, 1)
 
         form = QVBoxLayout()
-        form.setSpacing(10)
+        form.setSpacing(6)
         self._row.addLayout(form, 5)
-        self._title = make_label("title", "identifyTitle")
+        self._title = make_label("formTitle", "identifyTitle")
         form.addWidget(self._title)
-        form.addSpacing(6)
         self._id_label = make_label("fieldLabel", "idLabel")
         self.id_entry = EntryBox("idEntry")
         self.id_entry.tapped.connect(lambda: self.send(ev.FocusField(Field.ID)))
@@ -118,11 +117,10 @@ class IdentifyScreen(Screen):
                 hint = translate("IdentifyScreen", "最后一位是 X 的，请按 X 键")
             self._id_hint.setText(hint)
             self._id_hint.setProperty("problem", False)
-        self._ref_hint.setText(message_text(ref_problem) if ref_problem else translate(
-            "IdentifyScreen", "字母不分大小写"))
-        for hint in (self._id_hint, self._ref_hint):
-            hint.style().unpolish(hint)
-            hint.style().polish(hint)
+        self._ref_hint.setText(message_text(ref_problem) if ref_problem else "")
+        self._ref_hint.setVisible(ref_problem is not None)
+        for label in (self._id_hint, self._ref_hint):
+            repolish(label)
         if form.notice is not None:
             self.notice.show_text(notice_text(form.notice), severity(form.notice))
         else:

@@ -14,7 +14,7 @@ from ui.messages import notice_text, severity
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.screens.sections import profile_lines, section_title, section_view
 from ui.widgets.buttons import TouchButton
-from ui.widgets.common import NoticeLabel, make_card, make_label
+from ui.widgets.common import NoticeLabel, make_card, make_label, repolish
 from ui.widgets.overlays import Spinner
 from ui.widgets.scroll import kinetic_scroll_area
 
@@ -85,11 +85,12 @@ class RecordsScreen(Screen):
 
     def __init__(self, send: Send, context: ScreenContext, parent: QWidget | None = None):
         super().__init__("recordsScreen", send, context, parent)
-        self.body.setSpacing(14)
+        self.body.setSpacing(10)
+        self.body.setContentsMargins(32, 14, 32, 14)
         header = make_card("profileCard")
-        header.column.setContentsMargins(28, 14, 28, 14)
+        header.column.setContentsMargins(28, 8, 28, 8)
         self.profile_panel = LoadPanel("profile", send, None)
-        self.profile_panel.setFixedHeight(150)
+        self.profile_panel.setFixedHeight(104)
         header.column.addWidget(self.profile_panel)
         self.body.addWidget(header)
 
@@ -145,15 +146,19 @@ class RecordsScreen(Screen):
         assert isinstance(data, Profile)
         name, where, sentence = profile_lines(data)
         view = QWidget()
-        column = QVBoxLayout(view)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        for text, role, object_name in ((name, "name", "profileName"),
-                                        (where, "lead", "profileWhere"),
-                                        (sentence, "lead", "profileSentence")):
-            label = make_label(role, object_name)
+        row = QHBoxLayout(view)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(36)
+        name_label = make_label("name", "profileName", wrap=False)
+        name_label.setText(name)
+        row.addWidget(name_label)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        for text, object_name in ((where, "profileWhere"), (sentence, "profileSentence")):
+            label = make_label("lead", object_name)
             label.setText(text)
             column.addWidget(label)
+        row.addLayout(column, 1)
         return view
 
     def show_state(self, state: KioskState) -> None:
@@ -170,8 +175,7 @@ class RecordsScreen(Screen):
             button.setChecked(section is records.tab)
             load = records.sections[section]
             button.setProperty("failed", isinstance(load, LoadFailed))
-            button.style().unpolish(button)
-            button.style().polish(button)
+            repolish(button)
         self.pages.setCurrentWidget(self.section_panels[records.tab])
         self.back_button.setVisible(len(records.session.inmates) > 1)
         self.print_button.setEnabled(can_print(state))

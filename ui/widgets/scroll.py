@@ -32,6 +32,11 @@ def enable_kinetic(area: QAbstractScrollArea) -> None:
 
 
 def kinetic_scroll_area(content: QWidget, object_name: str) -> QScrollArea:
+    # Wrapped labels need their height for the actual width; QScrollArea asks the content
+    # for it only when its size policy says so.
+    policy = content.sizePolicy()
+    policy.setHeightForWidth(True)
+    content.setSizePolicy(policy)
     area = QScrollArea()
     area.setObjectName(object_name)
     area.setWidgetResizable(True)

@@ -15,7 +15,7 @@ from ui.i18n import translate
 from ui.widgets.common import make_label
 
 EMBLEM = "images/emblem.svg"
-TOP_BAR_PX = 84
+TOP_BAR_PX = 88
 
 
 def weekday_name(index: int) -> str:
@@ -64,7 +64,7 @@ class TopBar(QFrame):
         times.addWidget(self._time)
         times.addWidget(self._date)
         row = QHBoxLayout(self)
-        row.setContentsMargins(28, 6, 28, 6)
+        row.setContentsMargins(28, 2, 28, 2)
         row.setSpacing(18)
         row.addWidget(emblem)
         row.addLayout(names)

@@ -1,0 +1,74 @@
+"""What must hold on every screen: touch targets, text sizes, nothing clipped, names for tests and
+screen readers, kinetic scrolling. Checked at 1920x1080 and at 1280x800 on a real visit."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QHeaderView,
+    QLabel,
+    QScroller,
+    QTableWidget,
+    QWidget,
+)
+
+from tests.ui.helpers import walk_screens
+from ui.widgets.buttons import MIN_TOUCH_PX
+from ui.widgets.entry import EntryBox
+
+MIN_TEXT_PX = 28
+
+
+def _visible(window: QWidget, kind: type) -> list:
+    return [w for w in window.findChildren(kind) if w.isVisible()]
+
+
+def _problems(window: QWidget) -> list[str]:
+    problems: list[str] = []
+    for button in _visible(window, QAbstractButton):
+        if button.width() < MIN_TOUCH_PX or button.height() < MIN_TOUCH_PX:
+            problems.append(f"{button.objectName()} is {button.width()}x{button.height()}")
+        if not button.objectName() or not button.accessibleName():
+            problems.append(f"unnamed button {button.objectName()!r} {button.text()!r}")
+    for entry in _visible(window, EntryBox):
+        if entry.height() < MIN_TOUCH_PX or not entry.accessibleName():
+            problems.append(f"entry {entry.objectName()} too small or unnamed")
+    for label in _visible(window, QLabel):
+        if not label.text():
+            continue
+        size = label.font().pixelSize()
+        if size < MIN_TEXT_PX:
+            problems.append(f"{label.objectName()} text is {size}px: {label.text()[:20]!r}")
+        if label.wordWrap():
+            needed = label.heightForWidth(label.width())
+            if needed > label.height() + 2:
+                problems.append(f"{label.objectName()} clipped: needs {needed}px height, "
+                                f"has {label.height()}")
+        elif label.sizeHint().width() > label.width() + 2:
+            problems.append(f"{label.objectName()} clipped: needs {label.sizeHint().width()}px "
+                            f"width, has {label.width()}")
+    for area in _visible(window, QAbstractScrollArea):
+        if isinstance(area, QTableWidget | QHeaderView):
+            continue  # record tables are as tall as their rows; the page around them scrolls
+        if not QScroller.hasScroller(area.viewport()):
+            problems.append(f"{area.objectName()} has no kinetic scrolling")
+    return problems
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)], ids=["1080p", "1280x800"])
+def test_every_screen_is_made_for_fingers_and_old_eyes(make_kiosk, demo_credentials, central,
+                                                       size):
+    kiosk = make_kiosk(size=size)
+    one = [c for c in demo_credentials if c.note == "one inmate"][12]
+    two = [c for c in demo_credentials if c.note == "two inmates"][1]
+    found: dict[str, list[str]] = {}
+    try:
+        for stop in walk_screens(kiosk, one, two):
+            problems = _problems(kiosk.window)
+            if problems:
+                found[stop] = problems
+    finally:
+        central.reset_lockouts()
+    assert found == {}
