@@ -9,7 +9,10 @@ settings screen all read this one declaration — the habit we take from qutebro
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from types import MappingProxyType
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 Language = Literal["zh_CN", "en"]
@@ -267,9 +270,10 @@ class OptionSpec:
         return "any text"
 
 
-def section_classes() -> dict[str, type]:
+@functools.cache  # the schema never changes; get_type_hints() was half of every load()
+def section_classes() -> Mapping[str, type]:
     hints = get_type_hints(Settings)
-    return {f.name: hints[f.name] for f in fields(Settings)}
+    return MappingProxyType({f.name: hints[f.name] for f in fields(Settings)})
 
 
 def iter_options() -> list[OptionSpec]:
