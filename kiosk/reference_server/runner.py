@@ -10,7 +10,9 @@ import socket
 import ssl
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -53,6 +55,8 @@ class ServerConfig:
     max_attempts: int = 5
     lockout_s: int = 900
     access_log: bool = False
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    """The server's idea of now (session expiry, lockouts, slip dates); tests move it."""
 
 
 class RunningServer:
@@ -122,12 +126,14 @@ def start_server(config: ServerConfig) -> RunningServer:
             store=Store(
                 config.db_url,
                 generate(config.seed),
+                clock=config.clock,
                 max_attempts=config.max_attempts,
                 lockout_s=config.lockout_s,
             ),
             tokens=frozenset(config.tokens),
             session_ttl_s=config.session_ttl_s,
             public_base_url=(config.public_base_url or base_url).rstrip("/"),
+            clock=config.clock,
         )
         plan = FaultPlan(config.faults)
         connections = Connections()

@@ -257,7 +257,7 @@ class Store:
                 raise ApiFailure(
                     423, ErrorCode.LOCKED, "too many failed attempts", retry_after=left
                 )
-            if attempts is not None and now - attempts.window_started > self._lockout:
+            if attempts is not None and now - attempts.window_started >= self._lockout:
                 db.delete(attempts)  # old failures (or an expired lock) are forgotten
                 db.flush()
                 attempts = None

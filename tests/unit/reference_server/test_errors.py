@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -202,15 +201,49 @@ def test_expire_sessions_ends_every_live_session(
     assert api.sign_in(one)  # new sessions work as before
 
 
+class Clock:
+    """The server's clock, moved by the test instead of waiting."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
 def test_sessions_expire_after_their_ttl(http: Any) -> None:
-    with start_server(ServerConfig(session_ttl_s=1)) as server:
+    clock = Clock()
+    with start_server(ServerConfig(clock=clock)) as server:  # the default TTL: 900 s
         api = Api(server, http)
         family = server.credentials()[0]
         token = api.sign_in(family)
         path = f"/inmates/{family.inmate_ids[0]}/profile"
+        clock.advance(899)
         assert api.get(path, token=token).status_code == 200
-        time.sleep(1.1)
+        clock.advance(1)
         error_of(api.get(path, token=token), 401, "session_expired")
+
+
+def test_a_lock_ends_after_lockout_s_and_the_count_starts_again(http: Any) -> None:
+    clock = Clock()
+    with start_server(ServerConfig(clock=clock)) as server:
+        api = Api(server, http)
+        family = credential(server.credentials(), "one inmate")
+        for _ in range(4):
+            api.sign_in_response(family.id_number, "NM00-AAAA-AA")
+        fifth = api.sign_in_response(family.id_number, "NM00-AAAA-AA")
+        assert error_of(fifth, 423, "locked")["retry_after"] == 900
+        clock.advance(899)
+        late = api.sign_in_response(family.id_number, family.reference_number)
+        assert error_of(late, 423, "locked")["retry_after"] == 1
+        clock.advance(1)
+        # The lock is over and its failures are spent: one wrong try does not lock again.
+        wrong = api.sign_in_response(family.id_number, "NM00-AAAA-AA")
+        assert error_of(wrong, 401, "invalid_credentials")["attempts_left"] == 4
+        assert api.sign_in(family)
 
 
 # ---- 401 terminal_unauthorized -----------------------------------------------------------------
