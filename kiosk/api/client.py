@@ -86,6 +86,7 @@ MAX_BODY_BYTES = 16 * 1024 * 1024
 _CHUNK = 64 * 1024
 # Header values must be visible ASCII: a CR/LF would split the request.
 _TOKEN_RE = re.compile(r"[\x21-\x7e]{1,512}")
+_LENGTH_RE = re.compile(r"[0-9]+")
 _VERIFY_PATH_RE = re.compile(r"/(?:slips|verify)/([^/]+)")
 
 
@@ -401,7 +402,9 @@ def _checked(name: str, value: str, pattern: str) -> str:
 
 def _read_body(response: requests.Response, deadline: float, request_id: str) -> bytes:
     declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+    # ASCII digits only (str.isdigit() also takes "²", which int() refuses); anything else is
+    # left to urllib3, and the size is still counted below as the body arrives.
+    if _LENGTH_RE.fullmatch(declared) and (len(declared) > 12 or int(declared) > MAX_BODY_BYTES):
         raise BadResponse("answer too large", status=response.status_code,
                           request_id=request_id)
     chunks: list[bytes] = []

@@ -4,15 +4,18 @@ reference server confirms the identity it saw."""
 
 from __future__ import annotations
 
+import io
 import json
+import time
 import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+import requests
 
-from kiosk.api.client import CentralClient
-from kiosk.api.errors import InvalidRequest, NotFound
+from kiosk.api.client import MAX_BODY_BYTES, CentralClient, _read_body
+from kiosk.api.errors import BadResponse, InvalidRequest, NotFound
 from kiosk.api.models import (
     Heartbeat,
     PrinterState,
@@ -134,3 +137,23 @@ def test_verify_url_with_wrong_code_is_not_found(client: CentralClient, session:
         content_sha256="d" * 64))
     with pytest.raises(NotFound):
         client.verify_url(slip.verify_url.replace(f"c={slip.verify_code}", "c=ZZZZ9999"))
+
+
+@pytest.mark.parametrize(
+    ("declared", "outcome"),
+    [("5", "read"), ("\u00b2", "read"), ("9" * 5000, "too large"), ("-1", "read"),
+     (str(MAX_BODY_BYTES + 1), "too large")],
+    ids=["honest", "superscript-two", "5000-digits", "negative", "over-the-cap"],
+)
+def test_a_hostile_content_length_is_judged_not_trusted(declared: str, outcome: str) -> None:
+    # A Response built by hand: urllib3 would refuse some of these before the client sees
+    # them, but the client must not depend on that (str.isdigit() takes "²").
+    response = requests.Response()
+    response.status_code = 200
+    response.headers["Content-Length"] = declared
+    response.raw = io.BytesIO(b"hello")
+    if outcome == "read":
+        assert _read_body(response, time.monotonic() + 5, "r") == b"hello"
+    else:
+        with pytest.raises(BadResponse, match="too large"):
+            _read_body(response, time.monotonic() + 5, "r")
