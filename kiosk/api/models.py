@@ -94,11 +94,17 @@ Points = Annotated[
 ]
 
 
+_ISO_START = re.compile(r"[0-9]{4}-")
+
+
 def _iso_text(value: Any) -> Any:
-    """Dates and times travel as ISO 8601 text; pydantic would also read a number as seconds
-    since 1970 (``"as_of": 0``), which is a wrong shape here, not a time."""
-    if isinstance(value, (int, float)):
-        raise ValueError("must be an ISO 8601 string")
+    """Dates and times travel as ISO 8601 text (``2026-11-27...``). pydantic would also read
+    seconds since 1970, as a number or as a string (``0``, ``"1764209700"``): a wrong shape
+    here, not a time, so anything that does not start ``YYYY-`` is refused first."""
+    if isinstance(value, date):  # built in code
+        return value
+    if not isinstance(value, str) or not _ISO_START.match(value):
+        raise ValueError("must be an ISO 8601 date or time such as 2026-11-27")
     return value
 
 

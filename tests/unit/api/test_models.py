@@ -36,6 +36,8 @@ WRONG = [
     ("date-as-number", models.AssessmentCycle, _CYCLE, "graded_on", 0),
     ("month-non-ascii-digits", models.AssessmentCycle, _CYCLE, "closed", "２０２６-05"),
     ("time-as-unix-seconds", models.Health, _HEALTH, "time", 1_700_000_000),
+    ("time-as-unix-seconds-text", models.Health, _HEALTH, "time", "1764209700"),
+    ("date-as-unix-seconds-text", models.AssessmentCycle, _CYCLE, "graded_on", "1764209700"),
     ("time-without-offset", models.Health, _HEALTH, "time", "2026-11-27T10:15:00"),
     ("minutes-as-float", models.Contact, _CONTACT, "minutes", 30.0),
     ("minutes-as-string", models.Contact, _CONTACT, "minutes", "30"),
