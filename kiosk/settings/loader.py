@@ -18,6 +18,7 @@ from __future__ import annotations
 import configparser
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,8 @@ from kiosk.settings.schema import OPTIONS, OptionSpec, Settings, find_option, se
 APP_NAME = "prison-kiosk"
 OFFICER_FILE = "officer.ini"
 _TRUE = {"1", "true", "yes", "on"}
+# Control characters (C0, DEL and C1 such as NEL) and the Unicode line/paragraph separators.
+_NOT_ONE_LINE = frozenset({"Cc", "Zl", "Zp"})
 _FALSE = {"0", "false", "no", "off"}
 
 
@@ -66,8 +69,9 @@ def parse_value(spec: OptionSpec, raw: str, source: str) -> Any:
 
     text = raw.strip()
     value: Any
-    if any(ch < " " or ch == "\x7f" for ch in text):
-        # A continuation line or control character: no key takes more than one line.
+    if any(unicodedata.category(ch) in _NOT_ONE_LINE for ch in text):
+        # A continuation line or control character: no key takes more than one line, and a
+        # NEL or U+2028 would break the line on the slip or screen that shows the value.
         raise fail(f"one line of text without control characters; expected {spec.allowed()}")
     if spec.kind is bool:
         low = text.lower()

@@ -113,6 +113,14 @@ BAD = {
         "[terminal]\nprison_name = 第一\n  监狱\n", "terminal", "prison_name", "第一\n监狱",
         "one line of text",
     ),
+    "next-line control character (NEL)": (
+        "[terminal]\nprison_name = 第一\x85监狱\n", "terminal", "prison_name", "第一\x85监狱",
+        "one line of text",
+    ),
+    "Unicode line separator": (
+        "[terminal]\nprison_name = 第一\u2028监狱\n", "terminal", "prison_name",
+        "第一\u2028监狱", "one line of text",
+    ),
     "officer section in a site file": (
         "[officer]\npin_hash = x\n", "officer", "pin_hash", None,
         "belongs only in the officer overrides file",
