@@ -1,10 +1,8 @@
-"""Date helpers for the synthetic records: Beijing time, months and Chinese numerals."""
+"""Date helpers for the synthetic records: months and Chinese numerals."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
-from kiosk.timefmt import BEIJING
+from datetime import date
 
 
 def add_months(day: date, months: int) -> date:
@@ -33,10 +31,6 @@ def months_between(first: date, stop: date) -> list[date]:
         result.append(cursor)
         cursor = add_months(cursor, 1)
     return result
-
-
-def at_beijing(day: date, hour: int = 9, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=BEIJING)
 
 
 _DIGITS = "零一二三四五六七八九"
