@@ -314,7 +314,8 @@ async def _validation_failed(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     problems = []
     for error in exc.errors()[:5]:
-        where = ".".join(str(part) for part in error.get("loc", ()))
+        # A location part can be a key the client chose (in event data): cut, never long.
+        where = ".".join(str(part)[:40] for part in error.get("loc", ()))
         problems.append(f"{where}: {error.get('msg', 'invalid')}")
     return error_response(400, ErrorCode.INVALID_REQUEST, "; ".join(problems) or "invalid request")
 
@@ -328,7 +329,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         code = ErrorCode.SERVER_ERROR
     else:
         code = ErrorCode.INVALID_REQUEST
-    return error_response(status, code, str(exc.detail))
+    # Starlette's 405 carries Allow (RFC 9110 15.5.6): keep it.
+    return error_response(status, code, str(exc.detail), headers=exc.headers)
 
 
 async def _api_failure(request: Request, exc: Exception) -> Response:

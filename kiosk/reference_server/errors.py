@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from starlette.responses import JSONResponse
 
 from kiosk.api.models import ErrorBody, ErrorCode, ErrorDetail
@@ -46,6 +48,10 @@ class ApiFailure(Exception):
         )
 
 
+MAX_MESSAGE = 500
+"""Longer messages are cut: they are for logs, and ErrorDetail refuses very long text."""
+
+
 def error_response(
     status: int,
     code: str,
@@ -53,15 +59,22 @@ def error_response(
     *,
     attempts_left: int | None = None,
     retry_after: int | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     """The JSON error answer; ``retry_after`` also goes into the Retry-After header."""
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 1] + "…"
     body = ErrorBody(
         error=ErrorDetail(
             code=code, message=message, attempts_left=attempts_left, retry_after=retry_after
         )
     )
-    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
-    return JSONResponse(body.model_dump(mode="json", exclude_none=True), status, headers=headers)
+    all_headers = dict(headers or {})
+    if retry_after is not None:
+        all_headers["Retry-After"] = str(retry_after)
+    return JSONResponse(
+        body.model_dump(mode="json", exclude_none=True), status, headers=all_headers or None
+    )
 
 
 def default_code(status: int) -> str:

@@ -345,7 +345,17 @@ def test_paths_outside_the_api_are_404_in_the_contract_shape(central: RunningSer
 
 
 def test_a_wrong_method_is_405_in_the_contract_shape(api: Api) -> None:
-    error_of(api.request("DELETE", "/health"), 405, "invalid_request")
+    response = api.request("DELETE", "/health")
+    error_of(response, 405, "invalid_request")
+    assert response.headers["Allow"] == "GET"  # RFC 9110: a 405 says what is allowed
+
+
+def test_a_very_long_field_name_is_still_a_400(api: Api) -> None:
+    # The 400 names where the problem is; a 5000-character key in event data made that
+    # message too long for the error model itself, and the answer became a 500.
+    event = {**EVENT, "data": {"k" * 5000: ""}}
+    response = api.post(f"/terminals/{TERMINAL_ID}/events", json={"events": [event]})
+    assert len(error_of(response, 400, "invalid_request")["message"]) <= 500
 
 
 # ---- 429, 503, 5xx: the server's own trouble (injected) ----------------------------------------
