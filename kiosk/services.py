@@ -34,7 +34,7 @@ class Services:
     store: Store
     printer: PrinterBackend
     reader: Reader | None
-    terminal_secret: bytes
+    terminal_secret: bytes = field(repr=False)  # the HMAC key: never in a repr or a log
     clock: Callable[[], datetime] = utc_now
     settings_sources: tuple[str, ...] = field(default_factory=tuple)
 

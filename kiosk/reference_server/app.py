@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -37,7 +37,7 @@ EXAMPLE_SERVER = "https://disclosure.example.gov.cn/api/v1"
 @dataclass
 class ServerContext:
     store: Store
-    tokens: frozenset[str]
+    tokens: frozenset[str] = field(repr=False)
     session_ttl_s: int
     public_base_url: str
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)

@@ -46,8 +46,8 @@ class ServerConfig:
     tls_key: Path | None = None
     client_ca: Path | None = None
     """When set, clients must present a certificate signed by this CA (mutual TLS)."""
-    tokens: tuple[str, ...] = ("demo-token",)
-    """Accepted terminal bearer tokens."""
+    tokens: tuple[str, ...] = field(default=("demo-token",), repr=False)
+    """Accepted terminal bearer tokens (secrets: not in the repr)."""
     session_ttl_s: int = 900
     faults: FaultConfig = field(default_factory=FaultConfig)
     public_base_url: str | None = None
