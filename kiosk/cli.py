@@ -130,13 +130,20 @@ def _run(
               file=sys.stderr)
         return ExitCode.USAGE
     from kiosk.api.errors import ConfigurationError
+    from kiosk.secrets import SecretError
     from kiosk.services import build_services
+    from kiosk.store import StoreError
 
     try:
         services = build_services(loaded, printer_builders=gui.printer_builders)
     except ConfigurationError as exc:
         print(f"kiosk: settings error: {exc}", file=sys.stderr)
         return ExitCode.SETTINGS
+    except (StoreError, SecretError) as exc:
+        # A database from a newer kiosk, a damaged terminal key, an unwritable data folder:
+        # an officer's matter, said in one line rather than a traceback.
+        print(f"kiosk: local data error: {exc}", file=sys.stderr)
+        return ExitCode.STORE
     try:
         if args.tour is not None:
             assert server is not None

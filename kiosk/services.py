@@ -18,7 +18,7 @@ from kiosk.printing.factory import BackendBuilder
 from kiosk.reader import Reader, make_reader
 from kiosk.secrets import load_or_create_secret
 from kiosk.settings import LoadedSettings, Settings
-from kiosk.store import DB_FILE, Store
+from kiosk.store import DB_FILE, Store, StoreError
 
 
 def utc_now() -> datetime:
@@ -58,11 +58,17 @@ def build_services(
     printer_builders: Mapping[str, BackendBuilder] | None = None,
     clock: Callable[[], datetime] = utc_now,
 ) -> Services:
-    """Build every Qt-free part from loaded settings; any part may be passed in instead."""
+    """Build every Qt-free part from loaded settings; any part may be passed in instead.
+
+    Raises ``ConfigurationError`` (central settings), ``StoreError`` (data folder or
+    database unusable) or ``SecretError`` (damaged terminal key).
+    """
     settings = loaded.settings
-    loaded.data_dir.mkdir(parents=True, exist_ok=True)
     spool = loaded.data_dir / "spool"
-    spool.mkdir(mode=0o700, exist_ok=True)
+    try:
+        spool.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{spool}: cannot create the data folder: {exc.strerror}") from None
     return Services(
         settings=settings,
         data_dir=loaded.data_dir,

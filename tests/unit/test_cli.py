@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -17,6 +19,8 @@ from kiosk.api.client import CentralClient
 from kiosk.api.models import AuthMethod, Section, SessionRequest, SlipRequest
 from kiosk.exitcodes import ExitCode
 from kiosk.reference_server import DemoCredential, RunningServer
+from kiosk.secrets import SECRET_FILE
+from kiosk.store import DB_FILE, Store
 
 
 def _site_file(tmp_path: Path, base_url: str, extra_central: str = "") -> Path:
@@ -129,3 +133,39 @@ def test_selftest_fails_when_the_central_service_is_unreachable(
     assert "FAIL  api:" in out
     assert "FAIL  terminal token: not checked" in out
     assert "PASS  database:" in out
+
+
+class _NoWindow:
+    """A Gui that must never be asked for a window: start-up stops before it."""
+
+    printer_builders: ClassVar[dict[str, object]] = {}
+
+    def run_kiosk(self, *args: object, **kwargs: object) -> int:
+        raise AssertionError("the kiosk started although its data cannot be used")
+
+    run_tour = run_kiosk
+
+
+def _stamp_newer(db_path: Path) -> None:
+    Store.open(db_path).close()
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '9001_from_the_future'")
+
+
+@pytest.mark.parametrize("damage", ["newer database", "damaged terminal key"])
+def test_unusable_local_data_stops_with_one_line_and_the_store_code(
+    damage: str, central: RunningServer, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    restored_logging: None,
+) -> None:
+    site = _site_file(tmp_path, central.base_url)
+    data = tmp_path / "data"
+    if damage == "newer database":
+        _stamp_newer(data / DB_FILE)
+    else:
+        data.mkdir()
+        (data / SECRET_FILE).write_bytes(b"short")
+    assert cli.main(["--settings", str(site)], gui=_NoWindow()) == ExitCode.STORE
+    err = capsys.readouterr().err  # the console log handler writes here too
+    (line,) = [line for line in err.splitlines() if line.startswith("kiosk: local data error: ")]
+    assert str(data) in line
+    assert "Traceback" not in err
