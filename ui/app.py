@@ -89,7 +89,7 @@ def build_kiosk(
     idle = IdleWatcher(deps.settings.kiosk.idle_timeout_s, window)
     idle.idle.connect(lambda: controller.dispatch(ev.IdleTimeout()))
     kiosk = Kiosk(window, pool, idle)
-    window.kiosk = kiosk  # type: ignore[attr-defined]
+    window.kiosk = kiosk
     return kiosk
 
 

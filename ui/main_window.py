@@ -8,6 +8,7 @@ tree — not even in a hidden page. The wipe never waits for the network.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -76,6 +77,8 @@ class MainWindow(QWidget):
         self.controller = controller
         self.context = context
         self.allow_close = False
+        self.kiosk: Any = None
+        """The running parts around this window (``ui.app.Kiosk``), set by ``ui.app``."""
         self.top_bar = TopBar(context.settings.terminal.prison_name, context.clock, self)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screens")

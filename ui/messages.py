@@ -7,7 +7,7 @@ what to do next.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from kiosk.flow.messages import Message, Notice
 from kiosk.timefmt import beijing
@@ -27,7 +27,11 @@ SEVERITY: dict[Message, str] = {
 
 
 def hhmm(moment: datetime) -> str:
-    return beijing(moment).strftime("%H:%M")
+    """Beijing time as HH:MM, rounded up: "try again after 10:05" must never be too early."""
+    local = beijing(moment)
+    if local.second or local.microsecond:
+        local = local.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return local.strftime("%H:%M")
 
 
 def message_text(message: Message) -> str:
@@ -92,6 +96,13 @@ def notice_text(notice: Notice) -> str:
     elif notice.message is Message.BUSY and notice.until is not None:
         text = message_text(Message.BUSY)
     return text
+
+
+def outage_text(reason: Message, until: datetime | None) -> str:
+    """The out-of-service screen's sentence: no "retry" there, the terminal recovers itself."""
+    if reason is Message.SERVICE_UNAVAILABLE:
+        return translate("Messages", "本机暂时无法连接查询服务，暂停服务。")
+    return notice_text(Notice(reason, until=until))
 
 
 def severity(notice: Notice) -> str:

@@ -102,6 +102,14 @@ _REFERENCE_MESSAGES: dict[ReferenceCheck, Message | None] = {
 }
 
 
+RETRYABLE = frozenset({Message.SERVICE_UNAVAILABLE, Message.TIMED_OUT, Message.BUSY})
+"""Messages after which trying the same request again can help (the UI offers "retry")."""
+
+
+def retryable(message: Message) -> bool:
+    return message in RETRYABLE
+
+
 def id_message(check: IdCheck) -> Message | None:
     return _ID_MESSAGES.get(check, Message.ID_BAD_CHARACTER)
 

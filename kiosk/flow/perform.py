@@ -159,7 +159,9 @@ def _print_slip(effect: PrintSlip, deps: FlowDeps) -> ev.Event:
                                   content_sha256=content_sha256(content))
             registration = deps.client.register_slip(effect.token, request)
         pdf = render_slip(content, registration, settings.printer.layout)
-        job = deps.printer.print_pdf(pdf, job_name=f"slip-{registration.slip_no}", copies=1)
+        # One job per copy: a second copy of the same slip must not replace the first job.
+        job_name = f"slip-{registration.slip_no}-{effect.copy_no}"
+        job = deps.printer.print_pdf(pdf, job_name=job_name, copies=1)
         wait_for_job(deps.printer, job)
     except ApiError as exc:
         return ev.SlipFailed(effect.request_no, classify(exc), registration)

@@ -8,7 +8,7 @@ from kiosk.flow import events as ev
 from kiosk.flow.state import ChooseInmate, KioskState
 from ui.i18n import translate
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
-from ui.widgets.buttons import TouchButton
+from ui.widgets.buttons import CardButton, TouchButton
 from ui.widgets.common import make_label
 from ui.widgets.scroll import kinetic_scroll_area
 
@@ -30,7 +30,7 @@ class ChooseInmateScreen(Screen):
         self.exit_button = TouchButton("exitButton", "secondary")
         self.exit_button.tapped.connect(lambda: self.send(ev.Exit()))
         self.body.addLayout(footer_row(self.exit_button))
-        self.inmate_buttons: list[TouchButton] = []
+        self.inmate_buttons: list[CardButton] = []
         self._shown: ChooseInmate | None = None
         self.retranslate()
 
@@ -54,12 +54,11 @@ class ChooseInmateScreen(Screen):
         while self._list_layout.count():
             self._list_layout.takeAt(0)
         for index, inmate in enumerate(session.inmates):
-            button = TouchButton(f"inmateButton{index}", "choice", self._list)
-            detail = translate("ChooseInmateScreen", "关系：%1　%2　%3").replace(
+            button = CardButton(f"inmateButton{index}", self._list)
+            detail = translate("ChooseInmateScreen", "关系：%1　　%2　%3").replace(
                 "%1", inmate.relationship).replace("%2", inmate.prison_name).replace(
                 "%3", inmate.ward)
-            button.set_label(f"{inmate.name}\n{detail}")
-            button.setMinimumHeight(150)
+            button.set_lines(inmate.name, detail)
             button.tapped.connect(
                 lambda inmate_id=inmate.inmate_id: self.send(ev.PickInmate(inmate_id)))
             self._list_layout.addWidget(button)

@@ -6,10 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from kiosk.flow import events as ev
-from kiosk.flow.messages import Notice
 from kiosk.flow.state import KioskState, Outage
 from ui.i18n import translate
-from ui.messages import notice_text
+from ui.messages import outage_text
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import make_card, make_label
@@ -53,4 +52,4 @@ class OutOfServiceScreen(Screen):
         if outage is None or outage is self._outage:
             return
         self._outage = outage
-        self._reason.setText(notice_text(Notice(outage.reason, until=outage.until)))
+        self._reason.setText(outage_text(outage.reason, outage.until))

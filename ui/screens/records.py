@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.api.models import Section
 from kiosk.flow import events as ev
+from kiosk.flow.messages import retryable
 from kiosk.flow.state import SECTION_ORDER, KioskState, Load, Loaded, LoadFailed, Records
 from kiosk.flow.update import can_print, copies_left
 from ui.i18n import translate
@@ -20,31 +21,38 @@ from ui.widgets.scroll import kinetic_scroll_area
 
 
 class LoadPanel(QStackedWidget):
-    """Loading (spinner), failed (message and retry) or the loaded view, for one request."""
+    """Loading (spinner), failed (message, and retry where it can help) or the loaded view.
 
-    def __init__(self, name: str, send: Send, section: Section | None) -> None:
+    ``compact`` lays the loading and failed states out in one row (the profile header).
+    """
+
+    def __init__(self, name: str, send: Send, section: Section | None, *,
+                 compact: bool = False) -> None:
         super().__init__()
         self.setObjectName(f"{name}Panel")
         self._name = name
         self._load: Load | None = None
+        line = QHBoxLayout if compact else QVBoxLayout
         self._loading = QWidget()
-        loading_layout = QVBoxLayout(self._loading)
-        self._spinner = Spinner()
+        loading_layout = line(self._loading)
+        self._spinner = Spinner(size=64 if compact else 140)
         self._loading_text = make_label("muted", f"{name}Loading",
                                         align=Qt.AlignmentFlag.AlignCenter)
         loading_layout.addStretch(1)
-        loading_layout.addWidget(self._spinner, 0, Qt.AlignmentFlag.AlignHCenter)
+        loading_layout.addWidget(self._spinner, 0, Qt.AlignmentFlag.AlignCenter)
         loading_layout.addWidget(self._loading_text)
         loading_layout.addStretch(1)
         self._failed = QWidget()
-        failed_layout = QVBoxLayout(self._failed)
+        failed_layout = line(self._failed)
         self.notice = NoticeLabel(f"{name}Error")
         self.retry_button = TouchButton(f"{name}Retry", "secondary")
         self.retry_button.tapped.connect(lambda: send(ev.RetryLoad(section)))
-        failed_layout.addStretch(1)
-        failed_layout.addWidget(self.notice)
-        failed_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        failed_layout.addStretch(1)
+        if not compact:
+            failed_layout.addStretch(1)
+        failed_layout.addWidget(self.notice, 1)
+        failed_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignCenter)
+        if not compact:
+            failed_layout.addStretch(1)
         self.addWidget(self._loading)
         self.addWidget(self._failed)
         self._view: QWidget | None = None
@@ -74,6 +82,7 @@ class LoadPanel(QStackedWidget):
         elif isinstance(load, LoadFailed):
             self._spinner.stop()
             self.notice.show_text(notice_text(load.notice), severity(load.notice))
+            self.retry_button.setVisible(retryable(load.notice.message))
             self.setCurrentWidget(self._failed)
         else:
             self._spinner.start()
@@ -89,7 +98,7 @@ class RecordsScreen(Screen):
         self.body.setContentsMargins(32, 14, 32, 14)
         header = make_card("profileCard")
         header.column.setContentsMargins(28, 8, 28, 8)
-        self.profile_panel = LoadPanel("profile", send, None)
+        self.profile_panel = LoadPanel("profile", send, None, compact=True)
         self.profile_panel.setFixedHeight(104)
         header.column.addWidget(self.profile_panel)
         self.body.addWidget(header)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 MIN_TOUCH_PX = 90
 """15 mm at a 1080p 24-inch panel: the smallest target a finger hits reliably."""
@@ -52,3 +52,26 @@ class TouchButton(QPushButton):
             return
         self._last.start()
         self.tapped.emit()
+
+
+class CardButton(TouchButton):
+    """A big tappable card: a title in large type over a line of detail."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        from ui.widgets.common import make_label
+
+        super().__init__(object_name, "choice", parent)
+        self.title = make_label("choiceTitle", f"{object_name}Title", wrap=False)
+        self.detail = make_label("choiceDetail", f"{object_name}Detail")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(36, 14, 36, 14)
+        column.setSpacing(4)
+        for label in (self.title, self.detail):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            column.addWidget(label)
+        self.setMinimumHeight(150)
+
+    def set_lines(self, title: str, detail: str) -> None:
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.setAccessibleName(f"{title} {detail}")

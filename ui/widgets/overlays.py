@@ -44,9 +44,9 @@ class _Cover(QWidget):
 
 
 class Spinner(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, size: int = 140) -> None:
         super().__init__(parent)
-        self.setFixedSize(140, 140)
+        self.setFixedSize(size, size)
         self._angle = 0
         self._timer = QTimer(self)
         self._timer.setInterval(40)
@@ -65,10 +65,11 @@ class Spinner(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect()).adjusted(12, 12, -12, -12)
-        painter.setPen(QPen(QColor("#D5DCE5"), 14))
+        pen = max(self.width() // 10, 4)
+        rect = QRectF(self.rect()).adjusted(pen, pen, -pen, -pen)
+        painter.setPen(QPen(QColor("#D5DCE5"), pen))
         painter.drawEllipse(rect)
-        painter.setPen(QPen(QColor("#0B4F9C"), 14, Qt.PenStyle.SolidLine,
+        painter.setPen(QPen(QColor("#0B4F9C"), pen, Qt.PenStyle.SolidLine,
                             Qt.PenCapStyle.RoundCap))
         painter.drawArc(rect, -self._angle * 16, 100 * 16)
         painter.end()
