@@ -96,6 +96,10 @@ class Tour:
             raise LookupError(f"{len(found)} visible controls named {name}")
         return found[0]
 
+    def shown(self, name: str) -> Callable[[], bool]:
+        """A condition: the control ``name`` is on screen."""
+        return lambda: self.find(name).isVisible()
+
     def text(self, name: str) -> str:
         widget = self.find(name)
         return str(widget.text()) if hasattr(widget, "text") else ""
@@ -177,14 +181,13 @@ def _tour(tour: Tour, credentials: list[DemoCredential], server: RunningServer,
 
     # Choose inmate, then each records tab.
     tour.wait_screen("choose_inmate")
-    tour.wait_until(lambda: tour.find("inmateButton1").isVisible(), "the inmate list")
+    tour.wait_until(tour.shown("inmateButton1"), "the inmate list")
     tour.shot("choose-inmate")
     tour.tap("inmateButton0")
     tour.wait_screen("records")
     for section in (Section.REFORM, Section.ASSESSMENT, Section.REWARDS, Section.LIVING):
         tour.tap(f"tab_{section.value}")
-        tour.wait_until(lambda s=section: tour.find(f"{s.value}View").isVisible(),
-                        f"the {section.value} records")
+        tour.wait_until(tour.shown(f"{section.value}View"), f"the {section.value} records")
         tour.shot(f"records-{section.value}")
 
     # Print, done, and the idle countdown on top of the done screen.
