@@ -48,8 +48,15 @@ class InvalidCredentials(ApiError):
 
     code = "invalid_credentials"
 
-    def __init__(self, message: str = "", *, attempts_left: int | None = None, **kw: object):
-        super().__init__(message, **kw)  # type: ignore[arg-type]
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        attempts_left: int | None = None,
+        status: int | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, status=status, request_id=request_id)
         self.attempts_left = attempts_left
 
 
@@ -78,8 +85,15 @@ class NotFound(ApiError):
 
 
 class _RetryAfter(ApiError):
-    def __init__(self, message: str = "", *, retry_after_s: int | None = None, **kw: object):
-        super().__init__(message, **kw)  # type: ignore[arg-type]
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        retry_after_s: int | None = None,
+        status: int | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, status=status, request_id=request_id)
         self.retry_after_s = retry_after_s
 
 
