@@ -17,7 +17,7 @@ from kiosk import log
 from kiosk.flow import events as ev
 from kiosk.flow.effects import Effect
 from kiosk.flow.failures import Failure, FailureKind
-from kiosk.flow.perform import FlowDeps, failed_event, perform, time_limit
+from kiosk.flow.perform import FlowDeps, failed_event, perform, time_limit, warm_up
 from kiosk.flow.state import FlowConfig, KioskState
 from kiosk.flow.update import update
 from ui.workers import Outcome, WatchdogTimeout, WorkerPool
@@ -67,6 +67,12 @@ class FlowController(QObject):
         self._tick.start()
         self._health.start()
         self.dispatch(ev.HealthDue())
+        self._pool.submit(warm_up, self._warmed_up)
+
+    def _warmed_up(self, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            # Printing will report the problem when a family asks for a slip.
+            log.ui.error("slip fonts could not be loaded: %s", type(outcome.error).__name__)
 
     def stop(self) -> None:
         self._tick.stop()

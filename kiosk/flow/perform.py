@@ -34,7 +34,6 @@ from kiosk.flow.failures import Failure, FailureKind, classify
 from kiosk.printing import PrinterBackend, PrinterError, wait_for_job
 from kiosk.secrets import subject_hmac
 from kiosk.settings import Settings
-from kiosk.slip import SlipContent, content_sha256, render_slip
 from kiosk.store import Store
 from kiosk.visitor.idnumber import mask_id_number
 from kiosk.visitor.lockout import LockoutPolicy, lockout_state
@@ -140,7 +139,17 @@ def _fetch_section(effect: FetchSection, deps: FlowDeps) -> ev.Event:
     return ev.SectionLoaded(effect.token, effect.inmate_id, effect.section, data)
 
 
+def warm_up() -> None:
+    """Import the slip renderer and load its fonts (about a second) before the first print,
+    in a worker at start-up, so neither start-up nor the first slip waits for it."""
+    from kiosk.slip import load_fonts
+
+    load_fonts()
+
+
 def _print_slip(effect: PrintSlip, deps: FlowDeps) -> ev.Event:
+    from kiosk.slip import SlipContent, content_sha256, render_slip
+
     settings = deps.settings
     content = SlipContent(
         prison_name=settings.terminal.prison_name,

@@ -35,6 +35,7 @@ class LoadPanel(QStackedWidget):
         line = QHBoxLayout if compact else QVBoxLayout
         self._loading = QWidget()
         loading_layout = line(self._loading)
+        loading_layout.setContentsMargins(0, 0, 0, 0)
         self._spinner = Spinner(size=64 if compact else 140)
         self._loading_text = make_label("muted", f"{name}Loading",
                                         align=Qt.AlignmentFlag.AlignCenter)
@@ -44,12 +45,14 @@ class LoadPanel(QStackedWidget):
         loading_layout.addStretch(1)
         self._failed = QWidget()
         failed_layout = line(self._failed)
+        failed_layout.setContentsMargins(0, 0, 0, 0)
+        failed_layout.setSpacing(20)
         self.notice = NoticeLabel(f"{name}Error")
         self.retry_button = TouchButton(f"{name}Retry", "secondary")
         self.retry_button.tapped.connect(lambda: send(ev.RetryLoad(section)))
         if not compact:
             failed_layout.addStretch(1)
-        failed_layout.addWidget(self.notice, 1)
+        failed_layout.addWidget(self.notice, 1 if compact else 0)
         failed_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignCenter)
         if not compact:
             failed_layout.addStretch(1)
@@ -99,11 +102,12 @@ class RecordsScreen(Screen):
         header = make_card("profileCard")
         header.column.setContentsMargins(28, 8, 28, 8)
         self.profile_panel = LoadPanel("profile", send, None, compact=True)
-        self.profile_panel.setFixedHeight(104)
+        self.profile_panel.setFixedHeight(120)
         header.column.addWidget(self.profile_panel)
         self.body.addWidget(header)
 
         tabs = QHBoxLayout()
+        tabs.setContentsMargins(0, 0, 0, 0)
         tabs.setSpacing(10)
         self.tab_buttons: dict[Section, TouchButton] = {}
         for section in SECTION_ORDER:
@@ -112,7 +116,6 @@ class RecordsScreen(Screen):
             button.tapped.connect(lambda s=section: self.send(ev.SelectTab(s)))
             tabs.addWidget(button, 1)
             self.tab_buttons[section] = button
-        self.body.addLayout(tabs)
 
         self.pages = QStackedWidget()
         self.pages.setObjectName("sectionPages")
@@ -121,10 +124,15 @@ class RecordsScreen(Screen):
             panel = LoadPanel(section.value, send, section)
             self.section_panels[section] = panel
             self.pages.addWidget(panel)
+        self._tabs = QWidget()
+        self._tabs.setLayout(tabs)
+        self.body.addWidget(self._tabs)
         page_card = make_card("sectionCard")
+        self._page_card = page_card
         page_card.column.setContentsMargins(24, 10, 10, 10)
         page_card.column.addWidget(self.pages)
         self.body.addWidget(page_card, 1)
+        self.body.addStretch(0)  # takes the space when the sections are hidden
 
         self.back_button = TouchButton("backButton", "secondary")
         self.back_button.tapped.connect(lambda: self.send(ev.Back()))
@@ -186,6 +194,12 @@ class RecordsScreen(Screen):
             button.setProperty("failed", isinstance(load, LoadFailed))
             repolish(button)
         self.pages.setCurrentWidget(self.section_panels[records.tab])
+        # A refusal that retrying cannot change (no permission, not found) is said once, in
+        # the header; the sections would only repeat it.
+        profile = records.profile
+        blocked = isinstance(profile, LoadFailed) and not retryable(profile.notice.message)
+        for widget in (self._tabs, self._page_card, self.print_button, self._copies):
+            widget.setVisible(not blocked)
         self.back_button.setVisible(len(records.session.inmates) > 1)
         self.print_button.setEnabled(can_print(state))
         left = copies_left(state)
