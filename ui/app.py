@@ -7,17 +7,17 @@ to the given Qt-free parts, started (timers running, first health check sent), n
 
 from __future__ import annotations
 
+import signal
 import sys
-from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import log
 from kiosk.flow import events as ev
-from kiosk.flow.perform import FlowDeps
 from kiosk.flow.state import FlowConfig
 from kiosk.services import Services
+from ui.card_input import CardInput
 from ui.controller import HEALTH_INTERVAL_S, OUTAGE_HEALTH_INTERVAL_S, FlowController
 from ui.crash import CrashHandler
 from ui.i18n import translate
@@ -49,13 +49,16 @@ def ensure_application() -> QApplication:
 class Kiosk:
     """The running parts around the main window (kept together so they stop together)."""
 
-    def __init__(self, window: MainWindow, pool: WorkerPool, idle: IdleWatcher) -> None:
+    def __init__(self, window: MainWindow, pool: WorkerPool, idle: IdleWatcher,
+                 cards: CardInput) -> None:
         self.window = window
         self.pool = pool
         self.idle = idle
+        self.cards = cards
 
     def start(self) -> None:
         self.idle.install()
+        self.cards.start()
         self.window.controller.start()
 
     def shutdown(self, grace_ms: int = EXIT_GRACE_MS) -> None:
@@ -63,32 +66,36 @@ class Kiosk:
         controller = self.window.controller
         controller.dispatch(ev.Exit())
         controller.stop()
+        self.cards.stop()
         self.idle.uninstall()
         if not self.pool.wait_for_done(grace_ms):
             log.ui.warning("workers still busy at exit; leaving them")
 
 
 def build_kiosk(
-    deps: FlowDeps,
+    services: Services,
     *,
-    reader_present: bool = False,
     config: FlowConfig | None = None,
     health_interval_s: float = HEALTH_INTERVAL_S,
     outage_health_interval_s: float | None = None,
 ) -> Kiosk:
+    """The kiosk on these parts, not started: ``kiosk.start()`` runs it."""
     ensure_application()
+    settings = services.settings
     pool = WorkerPool()
     controller = FlowController(
-        deps, pool, config=config, health_interval_s=health_interval_s,
+        services, pool, config=config, health_interval_s=health_interval_s,
         outage_health_interval_s=outage_health_interval_s or OUTAGE_HEALTH_INTERVAL_S,
     )
-    context = ScreenContext(deps.settings, deps.clock, reader_present=reader_present)
+    context = ScreenContext(settings, services.clock,
+                            reader_present=settings.reader.backend != "none")
     window = MainWindow(controller, context)
     pool.setParent(window)
     controller.setParent(window)
-    idle = IdleWatcher(deps.settings.kiosk.idle_timeout_s, window)
+    idle = IdleWatcher(settings.kiosk.idle_timeout_s, window)
     idle.idle.connect(lambda: controller.dispatch(ev.IdleTimeout()))
-    kiosk = Kiosk(window, pool, idle)
+    cards = CardInput(settings, services.reader, controller)
+    kiosk = Kiosk(window, pool, idle, cards)
     window.kiosk = kiosk
     return kiosk
 
@@ -104,36 +111,21 @@ def build_main_window(
 
     ``window.kiosk.shutdown()`` stops it.
     """
-    kiosk = build_kiosk(services, reader_present=services.reader is not None, config=config,
-                        health_interval_s=health_interval_s,
+    kiosk = build_kiosk(services, config=config, health_interval_s=health_interval_s,
                         outage_health_interval_s=outage_health_interval_s)
     kiosk.start()
     return kiosk.window
 
 
-def _connect_reader(kiosk: Kiosk, services: Services) -> Callable[[], None] | None:
-    """Cards from the configured reader start or fill in the identify screen."""
-    reader = services.reader
-    if reader is None:
-        return None
-    from ui.reader.bridge import ReaderBridge  # the reader work's Qt side
-
-    bridge = ReaderBridge(reader, parent=kiosk.window)
-    bridge.cardRead.connect(lambda card: kiosk.window.send(ev.CardRead(card.id_number)))
-    bridge.set_polling(True)
-    return lambda: bridge.set_polling(False)
-
-
 def run_kiosk(services: Services, *, windowed: bool, demo_banner: str | None = None) -> int:
     """Run the kiosk until the process is asked to quit; returns the exit code."""
     app = ensure_application()
-    kiosk = build_kiosk(services, reader_present=services.reader is not None)
+    kiosk = build_kiosk(services)
     window = kiosk.window
     settings = services.settings
     lock = apply_lockdown(app, window, windowed=windowed, hide_cursor=settings.kiosk.hide_cursor)
     crash = CrashHandler(services.log_dir, window.controller.crash)
     crash.install()
-    stop_reader = _connect_reader(kiosk, services)
     if demo_banner:
         window.setWindowTitle(f"{window.windowTitle()} — {demo_banner}")
     kiosk.start()
@@ -145,14 +137,15 @@ def run_kiosk(services: Services, *, windowed: bool, demo_banner: str | None = N
         window.showFullScreen()
 
     def quitting() -> None:
-        if stop_reader is not None:
-            stop_reader()
         kiosk.shutdown()
         crash.uninstall()
         app.removeEventFilter(lock)
 
     app.aboutToQuit.connect(quitting)
-    # Let Ctrl+C in a terminal (development) reach Python between Qt events.
+    # The supervisor's SIGTERM (and Ctrl+C in development) ends the visit and quits cleanly;
+    # the timer lets Python run its signal handlers between Qt events.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: app.quit())
     heartbeat = QTimer(window)
     heartbeat.start(500)
     heartbeat.timeout.connect(lambda: None)

@@ -51,6 +51,8 @@ def message_text(message: Message) -> str:
         Message.REFERENCE_TOO_LONG: translate("Messages", "查询码最多 16 位。"),
         Message.REFERENCE_BAD_CHARACTER: translate(
             "Messages", "查询码只包含字母、数字和短横线。"),
+        Message.CARD_UNSUPPORTED: translate(
+            "Messages", "这种证件不能在本机查询，请咨询值班民警，或用其他证件。"),
         Message.WRONG_REFERENCE: translate(
             "Messages", "身份证号码与查询码不匹配，请核对查询码后重新输入。"),
         Message.LOCKED: translate(

@@ -23,6 +23,11 @@ class CardRead:
 
 
 @dataclass(frozen=True)
+class CardUnsupported:
+    """A card the central service cannot use (an old foreigner card, an unknown kind)."""
+
+
+@dataclass(frozen=True)
 class KeyPressed:
     """One key of an on-screen keypad, typed into the focused field."""
 
@@ -183,7 +188,8 @@ class HealthChecked:
 
 
 Event: TypeAlias = (
-    Start | CardRead | KeyPressed | Backspace | ClearField | FocusField | Submit | Back | Exit
+    Start | CardRead | CardUnsupported | KeyPressed | Backspace | ClearField | FocusField
+    | Submit | Back | Exit
     | PickInmate | SelectTab | RetryLoad | OpenPrint | ToggleSection | ConfirmPrint | PrintAgain
     | StillHere | IdleTimeout | Tick | HealthDue | Crashed | SessionStarted | AuthFailed
     | ProfileLoaded | SectionLoaded | LoadFailedEvent | SlipPrinted | SlipFailed | HealthChecked

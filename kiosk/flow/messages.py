@@ -27,6 +27,7 @@ class Message(StrEnum):
     REFERENCE_TOO_SHORT = "reference_too_short"
     REFERENCE_TOO_LONG = "reference_too_long"
     REFERENCE_BAD_CHARACTER = "reference_bad_character"
+    CARD_UNSUPPORTED = "card_unsupported"
     # Answers of the central service (the contract's error table).
     WRONG_REFERENCE = "wrong_reference"
     """Carries ``attempts_left`` when the service said how many remain."""

@@ -314,6 +314,17 @@ def _on_card(state: KioskState, event: ev.CardRead, now: datetime) -> Step:
     return _same(state)
 
 
+def _on_card_unsupported(state: KioskState, event: ev.CardUnsupported, now: datetime) -> Step:
+    if state.outage is not None:
+        return _same(state)
+    notice = Notice(Message.CARD_UNSUPPORTED)
+    if isinstance(state.visit, Attract):
+        return _visit(state, Identify(notice=notice))
+    if isinstance(state.visit, Identify):
+        return _visit(state, replace(state.visit, notice=notice))
+    return _same(state)
+
+
 # ---- authentication ---------------------------------------------------------------------------
 
 
@@ -584,6 +595,7 @@ def _on_crash(state: KioskState, event: ev.Crashed, now: datetime) -> Step:
 _HANDLERS: dict[type, Callable[[KioskState, Any, datetime], Step]] = {
     ev.Start: _on_start,
     ev.CardRead: _on_card,
+    ev.CardUnsupported: _on_card_unsupported,
     ev.KeyPressed: _on_key,
     ev.Backspace: _on_backspace,
     ev.ClearField: _on_clear,

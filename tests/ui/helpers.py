@@ -36,7 +36,7 @@ def kiosk_settings(base_url: str, folder: Path, **changes: Any) -> Settings:
 
 
 def make_services(settings: Settings, *, printer: PrinterBackend | None = None,
-                  clock: Any = utc_now) -> Services:
+                  reader: Any = None, clock: Any = utc_now) -> Services:
     data_dir = Path(settings.paths.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     return Services(
@@ -47,7 +47,7 @@ def make_services(settings: Settings, *, printer: PrinterBackend | None = None,
         store=Store.open(data_dir / "kiosk.sqlite3"),
         printer=printer or FilePrinter(Path(settings.printer.output_dir),
                                        job_timeout_s=settings.printer.job_timeout_s),
-        reader=None,
+        reader=reader,
         terminal_secret=load_or_create_secret(data_dir),
         clock=clock,
     )

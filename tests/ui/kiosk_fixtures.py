@@ -22,10 +22,10 @@ def make_kiosk(qtbot: Any, central: Any, tmp_path: Path) -> Iterator[Callable[..
 
     def make(*, size: tuple[int, int] = (1920, 1080), config: FlowConfig | None = None,
              health_interval_s: float = 60.0, outage_health_interval_s: float | None = None,
-             **changes: Any) -> KioskDriver:
+             reader: Any = None, **changes: Any) -> KioskDriver:
         folder = tmp_path / f"kiosk{len(drivers)}"
         settings = kiosk_settings(central.base_url, folder, **changes)
-        services = make_services(settings)
+        services = make_services(settings, reader=reader)
         window = build_main_window(services, config=config, health_interval_s=health_interval_s,
                                    outage_health_interval_s=outage_health_interval_s)
         window.allow_close = True

@@ -410,3 +410,9 @@ def test_crash_wipes_shows_out_of_service_and_returns_to_attract():
 )
 def test_screen_for_maps_the_visit(visit, screen):
     assert screen_for(replace(fresh(), visit=visit)) is screen
+
+
+def test_an_unsupported_card_opens_identify_with_a_notice():
+    state, effects = run(fresh(), ev.CardUnsupported())
+    assert state.visit == Identify(notice=Notice(Message.CARD_UNSUPPORTED))
+    assert effects == []
