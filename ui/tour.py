@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.api.models import PrinterState, Section
 from kiosk.flow import events as ev
 from kiosk.flow.state import FlowConfig
-from kiosk.printing import JobState, PrinterBackend, PrintJob
+from kiosk.printing import FaultyPrinter, JobState, PaperOut, PrinterBackend, PrintJob
 from kiosk.services import Services
 from ui.app import build_main_window, ensure_application
 from ui.main_window import MainWindow
@@ -52,7 +52,7 @@ class CopyingPrinter:
         return self.inner.status()
 
     def print_pdf(self, pdf: bytes, *, job_name: str, copies: int = 1) -> PrintJob:
-        path = self.out_dir / f"{job_name}-{len(self.saved) + 1}.pdf"
+        path = self.out_dir / f"{job_name}.pdf"
         path.write_bytes(pdf)
         self.saved.append(path)
         return self.inner.print_pdf(pdf, job_name=job_name, copies=copies)
@@ -155,7 +155,7 @@ def _pick(credentials: list[DemoCredential], note: str, index: int = 0) -> DemoC
 
 
 def _tour(tour: Tour, credentials: list[DemoCredential], server: RunningServer,
-          printer: CopyingPrinter) -> None:
+          printer: CopyingPrinter, faulty: FaultyPrinter) -> None:
     faults = server.faults
     one = _pick(credentials, "one inmate")
     two = _pick(credentials, "two inmates")
@@ -197,6 +197,12 @@ def _tour(tour: Tour, credentials: list[DemoCredential], server: RunningServer,
     tour.tap("printConfirm")
     tour.wait_screen("done")
     tour.shot("done")
+    faulty.faults.refuse_next = PaperOut("the tour takes the paper out")
+    tour.tap("doneAgain")
+    tour.wait_until(lambda: tour.text("printNotice") != "", "the printer-failed notice")
+    tour.shot("error-printer-failed")
+    tour.tap("printRetry")
+    tour.wait_screen("done")
     tour.window.send(ev.IdleTimeout())  # what the idle watcher sends after idle_timeout_s
     tour.wait_until(lambda: tour.window.countdown.isVisible(), "the countdown")
     tour.shot("idle-countdown")
@@ -265,7 +271,8 @@ def run_tour(services: Services, out_dir: Path, credentials: list[DemoCredential
     out_dir.mkdir(parents=True, exist_ok=True)
     ensure_application()
     printer = CopyingPrinter(services.printer, out_dir)
-    services.printer = printer
+    faulty = FaultyPrinter(printer)  # to show what a family sees when the paper runs out
+    services.printer = faulty
     window = build_main_window(services, config=FlowConfig.from_settings(services.settings),
                                health_interval_s=2.0, outage_health_interval_s=1.0)
     window.allow_close = True
@@ -273,7 +280,7 @@ def run_tour(services: Services, out_dir: Path, credentials: list[DemoCredential
     window.show()
     tour = Tour(window, out_dir)
     try:
-        _tour(tour, credentials, server, printer)
+        _tour(tour, credentials, server, printer, faulty)
     except (TourFailed, LookupError) as exc:
         print(f"tour: failed after {tour.count} screens: {exc}", file=sys.stderr)
         tour.shot("failed-here")

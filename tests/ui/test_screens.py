@@ -1,5 +1,6 @@
 """What must hold on every screen: touch targets, text sizes, nothing clipped, names for tests and
-screen readers, kinetic scrolling. Checked at 1920x1080 and at 1280x800 on a real visit."""
+screen readers, kinetic scrolling. Checked at 1920x1080 landscape and portrait and at 1280x800,
+on a real visit."""
 
 from __future__ import annotations
 
@@ -57,7 +58,8 @@ def _problems(window: QWidget) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)], ids=["1080p", "1280x800"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800)],
+                         ids=["1080p", "1080p-portrait", "1280x800"])
 def test_every_screen_is_made_for_fingers_and_old_eyes(make_kiosk, demo_credentials, central,
                                                        size):
     kiosk = make_kiosk(size=size)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.api.models import Announcement
 from kiosk.flow import events as ev
@@ -21,7 +21,7 @@ MAX_ANNOUNCEMENTS = 6
 class AttractScreen(Screen):
     def __init__(self, send: Send, context: ScreenContext, parent: QWidget | None = None):
         super().__init__("attractScreen", send, context, parent)
-        columns = QHBoxLayout()
+        columns = self.columns()
         columns.setSpacing(36)
         self.body.addLayout(columns, 1)
 

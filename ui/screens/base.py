@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.flow.events import Event
 from kiosk.flow.state import KioskState
@@ -41,6 +42,21 @@ class Screen(QWidget):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(40, 24, 40, 24)
         self.body.setSpacing(18)
+        self._columns: list[QBoxLayout] = []
+
+    def columns(self) -> QBoxLayout:
+        """Side by side on a landscape screen, one above the other on a portrait one."""
+        box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._columns.append(box)
+        return box
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        portrait = event.size().height() > event.size().width()
+        direction = (QBoxLayout.Direction.TopToBottom if portrait
+                     else QBoxLayout.Direction.LeftToRight)
+        for box in self._columns:
+            box.setDirection(direction)
+        super().resizeEvent(event)
 
     def show_state(self, state: KioskState) -> None:
         """Show ``state``; called after every change while this screen is current."""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.flow import events as ev
 from kiosk.flow.state import Authenticating, Field, Identify, KioskState
@@ -29,7 +28,7 @@ class IdentifyScreen(Screen):
 
     def __init__(self, send: Send, context: ScreenContext, parent: QWidget | None = None):
         super().__init__("identifyScreen", send, context, parent)
-        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._row = self.columns()
         self._row.setSpacing(40)
         self.body.addLayout(self._row, 1)
 
@@ -83,12 +82,6 @@ class IdentifyScreen(Screen):
         self.id_entry.setAccessibleName(translate("IdentifyScreen", "身份证号码"))
         self.reference_entry.setAccessibleName(translate("IdentifyScreen", "查询码"))
         self._form = None
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        portrait = event.size().height() > event.size().width()
-        self._row.setDirection(QBoxLayout.Direction.TopToBottom if portrait
-                               else QBoxLayout.Direction.LeftToRight)
-        super().resizeEvent(event)
 
     def show_state(self, state: KioskState) -> None:
         visit = state.visit
