@@ -9,6 +9,7 @@ import pty
 import select
 import subprocess
 import sys
+import termios
 import textwrap
 import time
 from pathlib import Path
@@ -89,6 +90,15 @@ def test_through_a_real_os_pipe(site) -> None:
     assert verify_pin("99887766", load(site, environ={}).settings.officer.pin_hash)
 
 
+def _wait_for_echo_off(master: int, timeout_s: float = 10.0) -> None:
+    """getpass switches echo off before its prompt; on a loaded machine make sure it has, so an
+    answer is never typed into a terminal that still echoes (tcgetattr on the master reads the
+    slave's settings on Linux)."""
+    deadline = time.monotonic() + timeout_s
+    while termios.tcgetattr(master)[3] & termios.ECHO and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def _talk_to_tty(site: Path, answers: list[str]) -> tuple[int, str]:
     """Run the command on a pseudo-terminal, answering each prompt; returns (code, screen).
 
@@ -118,6 +128,7 @@ def _talk_to_tty(site: Path, answers: list[str]) -> tuple[int, str]:
             screen += chunk
             # Answer each prompt once: only text that came after the last answer counts.
             if pending and screen[answered:].rstrip().endswith(b":"):
+                _wait_for_echo_off(master)
                 os.write(master, pending.pop(0).encode() + b"\n")
                 answered = len(screen)
     finally:
