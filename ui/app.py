@@ -144,10 +144,16 @@ def run_kiosk(services: Services, *, windowed: bool, demo_banner: str | None = N
     app.aboutToQuit.connect(quitting)
     # The supervisor's SIGTERM (and Ctrl+C in development) ends the visit and quits cleanly;
     # the timer lets Python run its signal handlers between Qt events.
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: app.quit())
+    # exit(), not quit(): quit() asks every window to close, and the kiosk window refuses.
+    previous = {signum: signal.signal(signum, lambda *_: app.exit(0))
+                for signum in (signal.SIGINT, signal.SIGTERM)}
     heartbeat = QTimer(window)
     heartbeat.start(500)
     heartbeat.timeout.connect(lambda: None)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        app.aboutToQuit.disconnect(quitting)
 

@@ -78,6 +78,10 @@ class FlowController(QObject):
         self._tick.stop()
         self._health.stop()
 
+    @property
+    def running(self) -> bool:
+        return self._tick.isActive()
+
     def dispatch(self, event: ev.Event) -> None:
         """Apply one event. Events sent while another is being applied queue behind it."""
         self._queue.append(event)
