@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
-from kiosk.api.models import EventType, Profile, Section, SlipRegistered
+from kiosk.api.models import (
+    EnquiryFiled,
+    EnquiryReason,
+    EnquirySection,
+    EventType,
+    Profile,
+    Section,
+    SlipRegistered,
+)
 from kiosk.flow.state import Credentials
 
 
@@ -54,6 +62,25 @@ class PrintSlip:
 
 
 @dataclass(frozen=True)
+class FileEnquiry:
+    request_no: int
+    token: str = field(repr=False)
+    inmate_id: str = field(repr=False)
+    section: EnquirySection
+    reason: EnquiryReason
+
+
+@dataclass(frozen=True)
+class PrintTicket:
+    """Render and print the receipt of a filed enquiry (ticket number, QR of its tracking URL)."""
+
+    request_no: int
+    ticket: EnquiryFiled = field(repr=False)
+    copy_no: int
+    language: str
+
+
+@dataclass(frozen=True)
 class CheckHealth:
     prison_code: str
 
@@ -69,4 +96,5 @@ class Audit:
 
 Effect: TypeAlias = (
     CreateSession | EndSession | FetchProfile | FetchSection | PrintSlip | CheckHealth | Audit
+    | FileEnquiry | PrintTicket
 )

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
-from kiosk.api.models import Announcement, Profile, Section, SessionCreated, SlipRegistered
+from kiosk.api.models import (
+    Announcement,
+    EnquiryFiled,
+    EnquiryReason,
+    EnquirySection,
+    Profile,
+    Section,
+    SessionCreated,
+    SlipRegistered,
+)
 from kiosk.flow.failures import Failure
 from kiosk.flow.state import Field
 
@@ -105,6 +114,59 @@ class StillHere:
     """The continue button of the countdown."""
 
 
+@dataclass(frozen=True)
+class ReadAnnouncement:
+    """Open one announcement of the attract screen in full."""
+
+    announcement_id: str
+
+
+@dataclass(frozen=True)
+class CloseAnnouncement:
+    pass
+
+
+@dataclass(frozen=True)
+class SetLanguage:
+    """The language button (on every screen): ``zh_CN`` or ``en``."""
+
+    language: str
+
+
+@dataclass(frozen=True)
+class ToggleLargeText:
+    """Large text and high contrast on or off (attract and identify screens)."""
+
+
+@dataclass(frozen=True)
+class OpenEnquiry:
+    """"Something is wrong here" on a section of the records."""
+
+    section: EnquirySection
+
+
+@dataclass(frozen=True)
+class ChooseReason:
+    reason: EnquiryReason
+
+
+@dataclass(frozen=True)
+class PrintTicketAgain:
+    """Print the enquiry receipt again after the printer failed."""
+
+
+@dataclass(frozen=True)
+class Rate:
+    """One of the three faces after a visit: 3 satisfied, 2 fairly satisfied, 1 not."""
+
+    score: int
+
+
+@dataclass(frozen=True)
+class SkipRating:
+    pass
+
+
 # ---- timers -------------------------------------------------------------------------------
 
 
@@ -182,6 +244,29 @@ class SlipFailed:
 
 
 @dataclass(frozen=True)
+class EnquiryAnswered:
+    request_no: int
+    ticket: EnquiryFiled
+
+
+@dataclass(frozen=True)
+class EnquiryFailed:
+    request_no: int
+    failure: Failure
+
+
+@dataclass(frozen=True)
+class TicketPrinted:
+    request_no: int
+
+
+@dataclass(frozen=True)
+class TicketFailed:
+    request_no: int
+    failure: Failure
+
+
+@dataclass(frozen=True)
 class HealthChecked:
     failure: Failure | None
     announcements: tuple[Announcement, ...] | None = None
@@ -193,4 +278,7 @@ Event: TypeAlias = (
     | PickInmate | SelectTab | RetryLoad | OpenPrint | ToggleSection | ConfirmPrint | PrintAgain
     | StillHere | IdleTimeout | Tick | HealthDue | Crashed | SessionStarted | AuthFailed
     | ProfileLoaded | SectionLoaded | LoadFailedEvent | SlipPrinted | SlipFailed | HealthChecked
+    | ReadAnnouncement | CloseAnnouncement | SetLanguage | ToggleLargeText | OpenEnquiry
+    | ChooseReason | PrintTicketAgain | Rate | SkipRating | EnquiryAnswered | EnquiryFailed
+    | TicketPrinted | TicketFailed
 )

@@ -13,11 +13,11 @@ import logging
 import math
 from collections.abc import Callable
 from datetime import datetime
-from typing import Protocol
+from typing import Literal, Protocol
 
 from kiosk.api.client import CentralClient
 from kiosk.api.errors import ApiError, InvalidCredentials
-from kiosk.api.models import SessionRequest, SlipRequest
+from kiosk.api.models import EnquiryRequest, SessionRequest, SlipRequest
 from kiosk.audit.recorder import AuditRecorder
 from kiosk.flow import events as ev
 from kiosk.flow.effects import (
@@ -28,7 +28,9 @@ from kiosk.flow.effects import (
     EndSession,
     FetchProfile,
     FetchSection,
+    FileEnquiry,
     PrintSlip,
+    PrintTicket,
 )
 from kiosk.flow.failures import Failure, FailureKind, classify
 from kiosk.printing import PrinterBackend, PrinterError, wait_for_job
@@ -76,6 +78,10 @@ def perform(effect: Effect, deps: FlowDeps) -> ev.Event | None:
     if isinstance(effect, Audit):
         _audit(effect, deps)
         return None
+    if isinstance(effect, FileEnquiry):
+        return _file_enquiry(effect, deps)
+    if isinstance(effect, PrintTicket):
+        return _print_ticket(effect, deps)
     raise AssertionError(f"unknown effect {type(effect).__name__}")
 
 
@@ -158,7 +164,7 @@ def _print_slip(effect: PrintSlip, deps: FlowDeps) -> ev.Event:
         visitor_masked_id=effect.masked_id,
         profile=effect.profile,
         sections=dict(effect.sections),
-        language="en" if effect.language == "en" else "zh_CN",
+        language=_slip_language(effect.language),
     )
     registration = effect.registration
     try:
@@ -178,6 +184,36 @@ def _print_slip(effect: PrintSlip, deps: FlowDeps) -> ev.Event:
         return ev.SlipFailed(effect.request_no, Failure(FailureKind.PRINTER, detail=exc.code),
                              registration)
     return ev.SlipPrinted(effect.request_no, registration)
+
+
+def _slip_language(language: str) -> Literal["zh_CN", "en"]:
+    return "en" if language == "en" else "zh_CN"
+
+
+def _file_enquiry(effect: FileEnquiry, deps: FlowDeps) -> ev.Event:
+    request = EnquiryRequest(inmate_id=effect.inmate_id, section=effect.section,
+                             reason=effect.reason)
+    try:
+        ticket = deps.client.file_enquiry(effect.token, request)
+    except ApiError as exc:
+        return ev.EnquiryFailed(effect.request_no, classify(exc))
+    return ev.EnquiryAnswered(effect.request_no, ticket)
+
+
+def _print_ticket(effect: PrintTicket, deps: FlowDeps) -> ev.Event:
+    from kiosk.slip import render_enquiry_ticket
+
+    settings = deps.settings
+    pdf = render_enquiry_ticket(effect.ticket, settings.terminal.prison_name,
+                                settings.terminal.id, deps.clock(), settings.printer.layout,
+                                _slip_language(effect.language))
+    try:
+        job = deps.printer.print_pdf(
+            pdf, job_name=f"enquiry-{effect.ticket.ticket_no}-{effect.copy_no}", copies=1)
+        wait_for_job(deps.printer, job)
+    except PrinterError as exc:
+        return ev.TicketFailed(effect.request_no, Failure(FailureKind.PRINTER, detail=exc.code))
+    return ev.TicketPrinted(effect.request_no)
 
 
 def _check_health(effect: CheckHealth, deps: FlowDeps) -> ev.Event:
@@ -210,10 +246,12 @@ def time_limit(effect: Effect, settings: Settings) -> float | None:
     one_try = central.connect_timeout_s + central.read_timeout_s
     if isinstance(effect, FetchProfile | FetchSection | CheckHealth):
         return one_try * (central.get_retries + 1) + 5
-    if isinstance(effect, CreateSession):
+    if isinstance(effect, CreateSession | FileEnquiry):
         return one_try + 5
     if isinstance(effect, PrintSlip):
         return one_try + settings.printer.job_timeout_s + 10
+    if isinstance(effect, PrintTicket):
+        return settings.printer.job_timeout_s + 10
     return None
 
 
@@ -229,4 +267,8 @@ def failed_event(effect: Effect, failure: Failure) -> ev.Event | None:
         return ev.SlipFailed(effect.request_no, failure, effect.registration)
     if isinstance(effect, CheckHealth):
         return ev.HealthChecked(failure)
+    if isinstance(effect, FileEnquiry):
+        return ev.EnquiryFailed(effect.request_no, failure)
+    if isinstance(effect, PrintTicket):
+        return ev.TicketFailed(effect.request_no, failure)
     return None

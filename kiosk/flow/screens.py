@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from kiosk.api.models import TerminalState
 from kiosk.flow.state import (
     Attract,
     Authenticating,
     ChooseInmate,
     Done,
+    Enquiry,
+    Farewell,
     Identify,
     KioskState,
     PrintFailed,
@@ -26,6 +29,8 @@ class ScreenId(StrEnum):
     RECORDS = "records"
     PRINT = "print"
     DONE = "done"
+    ENQUIRY = "enquiry"
+    FAREWELL = "farewell"
 
 
 def screen_for(state: KioskState) -> ScreenId:
@@ -45,7 +50,18 @@ def screen_for(state: KioskState) -> ScreenId:
         return ScreenId.PRINT
     if isinstance(visit, Done):
         return ScreenId.DONE
+    if isinstance(visit, Enquiry):
+        return ScreenId.ENQUIRY
+    if isinstance(visit, Farewell):
+        return ScreenId.FAREWELL
     raise AssertionError(f"no screen for {type(visit).__name__}")
+
+
+def terminal_state(state: KioskState) -> TerminalState:
+    """What the heartbeat reports: out of service, ready (attract), or a visit in progress."""
+    if state.outage is not None:
+        return TerminalState.OUT_OF_SERVICE
+    return TerminalState.READY if isinstance(state.visit, Attract) else TerminalState.IN_SESSION
 
 
 def countdown_shown(state: KioskState) -> bool:
@@ -55,4 +71,8 @@ def countdown_shown(state: KioskState) -> bool:
 
 def busy(state: KioskState) -> bool:
     """A request the family waits for (the UI shows a spinner after 300 ms)."""
-    return state.outage is None and isinstance(state.visit, Authenticating | Printing)
+    if state.outage is not None:
+        return False
+    visit = state.visit
+    return isinstance(visit, Authenticating | Printing) or (
+        isinstance(visit, Enquiry) and visit.filing)

@@ -17,6 +17,9 @@ from typing import Any, TypeAlias
 from kiosk.api.models import (
     Announcement,
     AuthMethod,
+    EnquiryFiled,
+    EnquiryReason,
+    EnquirySection,
     LinkedInmate,
     Profile,
     Section,
@@ -46,6 +49,10 @@ class FlowConfig:
     """The done screen returns to the attract screen by itself after this long."""
     crash_recover_s: int = 8
     """How long the out-of-service screen stands after an unexpected error."""
+    farewell_s: int = 30
+    """How long the goodbye screen (rating, phone hand-off) waits before the attract screen."""
+    thanks_s: int = 4
+    """How long "thank you" stands after a rating."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> FlowConfig:
@@ -109,7 +116,8 @@ Load: TypeAlias = Loading | Loaded | LoadFailed
 
 @dataclass(frozen=True)
 class Attract:
-    pass
+    reading: str | None = None
+    """The id of the announcement open in full (public text, not personal data)."""
 
 
 @dataclass(frozen=True)
@@ -186,9 +194,45 @@ class Done:
     return_at: datetime
 
 
+class TicketPrint(StrEnum):
+    PRINTING = "printing"
+    PRINTED = "printed"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Enquiry:
+    """An objection (异议) to one section: a reason is tapped, the central service files it and
+    the kiosk prints a receipt. No typing: the reason is one of four codes."""
+
+    records: Records
+    section: EnquirySection
+    reason: EnquiryReason | None = None
+    request_no: int = 0
+    """The request in flight: filing, then printing the receipt."""
+    ticket: EnquiryFiled | None = None
+    notice: Notice | None = None
+    """Why filing failed (the family can try again or go back)."""
+    ticket_print: TicketPrint | None = None
+    print_notice: Notice | None = None
+
+    @property
+    def filing(self) -> bool:
+        return self.ticket is None and self.notice is None and self.request_no != 0
+
+
+@dataclass(frozen=True)
+class Farewell:
+    """After a visit the family ended: rate the service (or skip), hand-off QR for the phone.
+    The session is already ended and its data wiped; nothing personal is shown here."""
+
+    return_at: datetime
+    score: int | None = None
+
+
 VisitState: TypeAlias = (
     Attract | Identify | Authenticating | ChooseInmate | Records | PrintPreview | Printing
-    | PrintFailed | Done
+    | PrintFailed | Done | Enquiry | Farewell
 )
 
 
@@ -210,6 +254,14 @@ class KioskState:
     announcements: tuple[Announcement, ...] = ()
     health_pending: bool = False
     next_request_no: int = 1
+    language_choice: str | None = None
+    """The language a family switched to; None is the terminal's default (``config``)."""
+    large_text: bool = False
+    """Large text and high contrast, chosen by a family for the rest of its visit."""
+
+    @property
+    def language(self) -> str:
+        return self.language_choice or self.config.language
 
 
 def session_of(visit: VisitState) -> Session | None:
@@ -218,7 +270,7 @@ def session_of(visit: VisitState) -> Session | None:
         return visit.session
     if isinstance(visit, Records):
         return visit.session
-    if isinstance(visit, PrintPreview | Printing | PrintFailed | Done):
+    if isinstance(visit, PrintPreview | Printing | PrintFailed | Done | Enquiry):
         return visit.records.session
     return None
 
@@ -226,6 +278,6 @@ def session_of(visit: VisitState) -> Session | None:
 def records_of(visit: VisitState) -> Records | None:
     if isinstance(visit, Records):
         return visit
-    if isinstance(visit, PrintPreview | Printing | PrintFailed | Done):
+    if isinstance(visit, PrintPreview | Printing | PrintFailed | Done | Enquiry):
         return visit.records
     return None

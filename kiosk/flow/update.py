@@ -31,10 +31,13 @@ from kiosk.flow.effects import (
     EndSession,
     FetchProfile,
     FetchSection,
+    FileEnquiry,
     PrintSlip,
+    PrintTicket,
 )
 from kiosk.flow.failures import TERMINAL_LEVEL, Failure, FailureKind
 from kiosk.flow.messages import Message, Notice, id_message, notice_for, reference_message
+from kiosk.flow.patience import countdown_s
 from kiosk.flow.state import (
     SECTION_ORDER,
     Attract,
@@ -42,6 +45,8 @@ from kiosk.flow.state import (
     ChooseInmate,
     Credentials,
     Done,
+    Enquiry,
+    Farewell,
     Field,
     Identify,
     KioskState,
@@ -55,6 +60,7 @@ from kiosk.flow.state import (
     PrintPreview,
     Records,
     Session,
+    TicketPrint,
     VisitState,
     records_of,
     session_of,
@@ -96,7 +102,10 @@ def _visit(state: KioskState, visit: VisitState) -> Step:
 def _end_visit(
     state: KioskState, now: datetime, reason: str, then: VisitState | None = None
 ) -> Step:
-    """Wipe: back to ``then`` (attract), ending the open session without waiting for it."""
+    """Wipe: back to ``then`` (attract), ending the open session without waiting for it.
+
+    Back at the attract screen the next family gets the terminal's language and normal text.
+    """
     effects: list[Effect] = []
     session = session_of(state.visit)
     if session is not None:
@@ -104,8 +113,23 @@ def _end_visit(
         duration = max(int((now - session.started_at).total_seconds()), 0)
         effects.append(_audit(EventType.SESSION_ENDED, session, reason=reason,
                               duration_s=duration))
-    visit = then if then is not None else Attract()
-    return replace(state, visit=visit, countdown_until=None), effects
+    if then is None:
+        return _to_attract(state), effects
+    return replace(state, visit=then, countdown_until=None), effects
+
+
+def _to_attract(state: KioskState) -> KioskState:
+    return replace(state, visit=Attract(), countdown_until=None, language_choice=None,
+                   large_text=False)
+
+
+def _finish(state: KioskState, now: datetime) -> Step:
+    """The family ended the visit: wipe, then the goodbye screen (rating, phone hand-off) if
+    a session was open, else straight back to the attract screen."""
+    if session_of(state.visit) is None:
+        return _end_visit(state, now, "finished")
+    farewell = Farewell(return_at=now + timedelta(seconds=state.config.farewell_s))
+    return _end_visit(state, now, "finished", then=farewell)
 
 
 def _audit(type_: EventType, session: Session | None, **data: str | int | bool) -> Audit:
@@ -141,7 +165,7 @@ def _with_records(visit: VisitState, records: Records) -> VisitState:
     """The same step of the visit, holding updated records."""
     if isinstance(visit, Records):
         return records
-    if isinstance(visit, PrintPreview | Printing | PrintFailed | Done):
+    if isinstance(visit, PrintPreview | Printing | PrintFailed | Done | Enquiry):
         return replace(visit, records=records)
     return visit
 
@@ -196,7 +220,7 @@ def _print(
         sections=sections,
         registration=registration,
         copy_no=records.copies_printed + 1,
-        language=state.config.language,
+        language=state.language,
     )
     visit = Printing(records, frozenset(s for s, _ in sections), registration, request_no)
     return replace(state, visit=visit), [effect]
@@ -344,7 +368,7 @@ def _on_session_started(state: KioskState, event: ev.SessionStarted, now: dateti
         started_at=now,
     )
     audit = _audit(EventType.SESSION_STARTED, session, method=session.method.value,
-                   inmates=len(session.inmates), language=state.config.language)
+                   inmates=len(session.inmates), language=state.language)
     if len(session.inmates) == 1:
         state, effects = _open_records(state, session, session.inmates[0])
         return state, [audit, *effects]
@@ -520,20 +544,26 @@ def _on_back(state: KioskState, event: ev.Back, now: datetime) -> Step:
     if isinstance(visit, Identify):
         return _visit(state, Attract())
     if isinstance(visit, ChooseInmate):
-        return _end_visit(state, now, "finished")
+        return _finish(state, now)
     if isinstance(visit, Records):
         if len(visit.session.inmates) > 1:
             return _visit(state, ChooseInmate(visit.session))
         return _same(state)
     if isinstance(visit, PrintPreview | PrintFailed | Done):
         return _visit(state, visit.records)
+    if isinstance(visit, Enquiry) and not visit.filing:
+        return _visit(state, visit.records)
+    if isinstance(visit, Attract) and visit.reading is not None:
+        return _visit(state, Attract())
     return _same(state)
 
 
 def _on_exit(state: KioskState, event: ev.Exit, now: datetime) -> Step:
     if isinstance(state.visit, Attract):
         return _same(state)
-    return _end_visit(state, now, "finished")
+    if isinstance(state.visit, Farewell):
+        return _to_attract(state), []
+    return _finish(state, now)
 
 
 # ---- time, idleness and the terminal's health -----------------------------------------------
@@ -541,11 +571,17 @@ def _on_exit(state: KioskState, event: ev.Exit, now: datetime) -> Step:
 
 def _on_idle(state: KioskState, event: ev.IdleTimeout, now: datetime) -> Step:
     visit = state.visit
-    if isinstance(visit, Attract) or state.countdown_until is not None:
+    if isinstance(visit, Attract):
+        # Nobody is there: close an open announcement, back to the default language and text.
+        if visit.reading is None and state.language_choice is None and not state.large_text:
+            return _same(state)
+        return _to_attract(state), []
+    if state.countdown_until is not None:
         return _same(state)
-    if isinstance(visit, Identify) and not (visit.id_text or visit.reference_text):
-        return _visit(state, Attract())
-    return replace(state, countdown_until=now + timedelta(seconds=state.config.countdown_s)), []
+    if isinstance(visit, Farewell) or (
+            isinstance(visit, Identify) and not (visit.id_text or visit.reference_text)):
+        return _to_attract(state), []
+    return replace(state, countdown_until=now + timedelta(seconds=countdown_s(state))), []
 
 
 def _on_still_here(state: KioskState, event: ev.StillHere, now: datetime) -> Step:
@@ -558,6 +594,8 @@ def _on_tick(state: KioskState, event: ev.Tick, now: datetime) -> Step:
         state, effects = _end_visit(state, now, "idle")
     elif isinstance(state.visit, Done) and now >= state.visit.return_at:
         state, effects = _end_visit(state, now, "finished")
+    elif isinstance(state.visit, Farewell) and now >= state.visit.return_at:
+        state = _to_attract(state)
     outage = state.outage
     if (outage is not None and outage.reason is Message.INTERNAL_ERROR
             and outage.until is not None and now >= outage.until):
@@ -592,6 +630,138 @@ def _on_crash(state: KioskState, event: ev.Crashed, now: datetime) -> Step:
     return replace(state, outage=Outage(Message.INTERNAL_ERROR, since=now, until=until)), effects
 
 
+# ---- announcements, language and large text ------------------------------------------------
+
+
+def _on_read(state: KioskState, event: ev.ReadAnnouncement, now: datetime) -> Step:
+    if not isinstance(state.visit, Attract) or state.outage is not None:
+        return _same(state)
+    if not any(a.id == event.announcement_id for a in state.announcements):
+        return _same(state)
+    return _visit(state, Attract(reading=event.announcement_id))
+
+
+def _on_close_announcement(state: KioskState, event: ev.CloseAnnouncement,
+                           now: datetime) -> Step:
+    if isinstance(state.visit, Attract) and state.visit.reading is not None:
+        return _visit(state, Attract())
+    return _same(state)
+
+
+LANGUAGES = ("zh_CN", "en")
+
+
+def _on_language(state: KioskState, event: ev.SetLanguage, now: datetime) -> Step:
+    if event.language not in LANGUAGES or event.language == state.language:
+        return _same(state)
+    return replace(state, language_choice=event.language), []
+
+
+def _on_large_text(state: KioskState, event: ev.ToggleLargeText, now: datetime) -> Step:
+    return replace(state, large_text=not state.large_text), []
+
+
+# ---- enquiries (异议) -------------------------------------------------------------------------
+
+
+def _on_open_enquiry(state: KioskState, event: ev.OpenEnquiry, now: datetime) -> Step:
+    if not isinstance(state.visit, Records) or state.outage is not None:
+        return _same(state)
+    return _visit(state, Enquiry(state.visit, event.section))
+
+
+def _on_reason(state: KioskState, event: ev.ChooseReason, now: datetime) -> Step:
+    visit = state.visit
+    if not isinstance(visit, Enquiry) or visit.ticket is not None or visit.filing:
+        return _same(state)
+    state, request_no = _next_request(state)
+    records = visit.records
+    effect = FileEnquiry(request_no, records.session.token, records.inmate.inmate_id,
+                         visit.section, event.reason)
+    filing = replace(visit, reason=event.reason, request_no=request_no, notice=None)
+    return replace(state, visit=filing), [effect]
+
+
+def _current_enquiry(state: KioskState, request_no: int) -> Enquiry | None:
+    visit = state.visit
+    if isinstance(visit, Enquiry) and visit.request_no == request_no:
+        return visit
+    return None
+
+
+def _print_ticket(state: KioskState, enquiry: Enquiry, copy_no: int) -> Step:
+    assert enquiry.ticket is not None
+    state, request_no = _next_request(state)
+    visit = replace(enquiry, request_no=request_no, ticket_print=TicketPrint.PRINTING,
+                    print_notice=None)
+    effect = PrintTicket(request_no, enquiry.ticket, copy_no, state.language)
+    return replace(state, visit=visit), [effect]
+
+
+def _on_enquiry_answered(state: KioskState, event: ev.EnquiryAnswered, now: datetime) -> Step:
+    enquiry = _current_enquiry(state, event.request_no)
+    reason = enquiry.reason if enquiry is not None else None
+    if enquiry is None or not enquiry.filing or reason is None:
+        return _same(state)
+    enquiry = replace(enquiry, ticket=event.ticket)
+    audit = _audit(EventType.ENQUIRY_FILED, enquiry.records.session,
+                   ticket_no=event.ticket.ticket_no, section=enquiry.section.value,
+                   reason=reason.value)
+    state, effects = _print_ticket(state, enquiry, 1)
+    return state, [audit, *effects]
+
+
+def _on_enquiry_failed(state: KioskState, event: ev.EnquiryFailed, now: datetime) -> Step:
+    enquiry = _current_enquiry(state, event.request_no)
+    if enquiry is None or not enquiry.filing:
+        return _same(state)
+    ended = _session_failure(state, event.failure, now)
+    if ended is not None:
+        return ended
+    return _visit(state, replace(enquiry, notice=notice_for(event.failure, now)))
+
+
+def _on_ticket_printed(state: KioskState, event: ev.TicketPrinted, now: datetime) -> Step:
+    enquiry = _current_enquiry(state, event.request_no)
+    if enquiry is None or enquiry.ticket_print is not TicketPrint.PRINTING:
+        return _same(state)
+    return _visit(state, replace(enquiry, ticket_print=TicketPrint.PRINTED))
+
+
+def _on_ticket_failed(state: KioskState, event: ev.TicketFailed, now: datetime) -> Step:
+    enquiry = _current_enquiry(state, event.request_no)
+    if enquiry is None or enquiry.ticket_print is not TicketPrint.PRINTING:
+        return _same(state)
+    return _visit(state, replace(enquiry, ticket_print=TicketPrint.FAILED,
+                                 print_notice=notice_for(event.failure, now)))
+
+
+def _on_print_ticket_again(state: KioskState, event: ev.PrintTicketAgain, now: datetime) -> Step:
+    visit = state.visit
+    if not isinstance(visit, Enquiry) or visit.ticket_print is not TicketPrint.FAILED:
+        return _same(state)
+    return _print_ticket(state, visit, 1)
+
+
+# ---- rating (好差评) -------------------------------------------------------------------------
+
+
+def _on_rate(state: KioskState, event: ev.Rate, now: datetime) -> Step:
+    visit = state.visit
+    if not isinstance(visit, Farewell) or visit.score is not None or event.score not in (1, 2, 3):
+        return _same(state)
+    thanks = Farewell(return_at=now + timedelta(seconds=state.config.thanks_s),
+                      score=event.score)
+    # No subject: a rating must not be linkable to the family that gave it.
+    return replace(state, visit=thanks), [_audit(EventType.RATING, None, score=event.score)]
+
+
+def _on_skip_rating(state: KioskState, event: ev.SkipRating, now: datetime) -> Step:
+    if not isinstance(state.visit, Farewell):
+        return _same(state)
+    return _to_attract(state), []
+
+
 _HANDLERS: dict[type, Callable[[KioskState, Any, datetime], Step]] = {
     ev.Start: _on_start,
     ev.CardRead: _on_card,
@@ -623,4 +793,17 @@ _HANDLERS: dict[type, Callable[[KioskState, Any, datetime], Step]] = {
     ev.SlipPrinted: _on_printed,
     ev.SlipFailed: _on_print_failed,
     ev.HealthChecked: _on_health,
+    ev.ReadAnnouncement: _on_read,
+    ev.CloseAnnouncement: _on_close_announcement,
+    ev.SetLanguage: _on_language,
+    ev.ToggleLargeText: _on_large_text,
+    ev.OpenEnquiry: _on_open_enquiry,
+    ev.ChooseReason: _on_reason,
+    ev.EnquiryAnswered: _on_enquiry_answered,
+    ev.EnquiryFailed: _on_enquiry_failed,
+    ev.TicketPrinted: _on_ticket_printed,
+    ev.TicketFailed: _on_ticket_failed,
+    ev.PrintTicketAgain: _on_print_ticket_again,
+    ev.Rate: _on_rate,
+    ev.SkipRating: _on_skip_rating,
 }

@@ -26,6 +26,7 @@ from kiosk.flow.state import (
     Authenticating,
     ChooseInmate,
     Done,
+    Farewell,
     Field,
     Identify,
     KioskState,
@@ -36,6 +37,7 @@ from kiosk.flow.state import (
     Printing,
     PrintPreview,
     Records,
+    session_of,
 )
 from kiosk.flow.update import can_print, can_submit, identify_hint, update
 from tests.unit.flow.conftest import T0, at, created, fresh, valid_id
@@ -371,7 +373,8 @@ def test_idle_on_an_empty_form_just_goes_home():
 
 def test_exit_ends_the_session_and_wipes():
     state, effects = run(loaded_records(), ev.Exit())
-    assert state.visit == Attract()
+    # The goodbye screen (rating, phone hand-off) holds nothing of the visit.
+    assert isinstance(state.visit, Farewell) and session_of(state.visit) is None
     assert effects[0] == EndSession("token-0001")
 
 
@@ -416,3 +419,13 @@ def test_an_unsupported_card_opens_identify_with_a_notice():
     state, effects = run(fresh(), ev.CardUnsupported())
     assert state.visit == Identify(notice=Notice(Message.CARD_UNSUPPORTED))
     assert effects == []
+
+
+def test_the_heartbeat_state_follows_the_visit():
+    from kiosk.api.models import TerminalState
+    from kiosk.flow.screens import terminal_state
+
+    assert terminal_state(fresh()) is TerminalState.READY
+    assert terminal_state(loaded_records()) is TerminalState.IN_SESSION
+    crashed, _ = run(loaded_records(), ev.Crashed())
+    assert terminal_state(crashed) is TerminalState.OUT_OF_SERVICE
