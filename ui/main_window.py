@@ -31,6 +31,8 @@ from ui.screens.attract import AttractScreen
 from ui.screens.base import Screen, ScreenContext, Send
 from ui.screens.choose_inmate import ChooseInmateScreen
 from ui.screens.done import DoneScreen
+from ui.screens.enquiry import EnquiryScreen
+from ui.screens.farewell import FarewellScreen
 from ui.screens.identify import IdentifyScreen
 from ui.screens.out_of_service import OutOfServiceScreen
 from ui.screens.print_preview import PrintScreen
@@ -48,6 +50,8 @@ SCREENS: dict[ScreenId, ScreenFactory] = {
     ScreenId.RECORDS: RecordsScreen,
     ScreenId.PRINT: PrintScreen,
     ScreenId.DONE: DoneScreen,
+    ScreenId.ENQUIRY: EnquiryScreen,
+    ScreenId.FAREWELL: FarewellScreen,
 }
 
 

@@ -19,6 +19,7 @@ from kiosk.api.models import (
     Section,
     SlipRegistered,
 )
+from kiosk.flow.officer_events import OfficerEffect
 from kiosk.flow.state import Credentials
 
 
@@ -97,4 +98,5 @@ class Audit:
 Effect: TypeAlias = (
     CreateSession | EndSession | FetchProfile | FetchSection | PrintSlip | CheckHealth | Audit
     | FileEnquiry | PrintTicket
+    | OfficerEffect
 )

@@ -16,6 +16,7 @@ from kiosk.api.models import (
     SlipRegistered,
 )
 from kiosk.flow.failures import Failure
+from kiosk.flow.officer_events import OfficerEvent
 from kiosk.flow.state import Field
 
 # ---- taps ----------------------------------------------------------------------------------
@@ -281,4 +282,5 @@ Event: TypeAlias = (
     | ReadAnnouncement | CloseAnnouncement | SetLanguage | ToggleLargeText | OpenEnquiry
     | ChooseReason | PrintTicketAgain | Rate | SkipRating | EnquiryAnswered | EnquiryFailed
     | TicketPrinted | TicketFailed
+    | OfficerEvent
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from kiosk.api.models import TerminalState
+from kiosk.flow.officer_state import OfficerMode, OfficerPage, PinPad
 from kiosk.flow.state import (
     Attract,
     Authenticating,
@@ -31,10 +32,33 @@ class ScreenId(StrEnum):
     DONE = "done"
     ENQUIRY = "enquiry"
     FAREWELL = "farewell"
+    OFFICER_PIN = "officer_pin"
+    OFFICER_MENU = "officer_menu"
+    OFFICER_STATUS = "officer_status"
+    OFFICER_SETTINGS = "officer_settings"
+    OFFICER_DEVICES = "officer_devices"
+    OFFICER_STATS = "officer_stats"
+    OFFICER_VERIFY = "officer_verify"
+
+
+OFFICER_SCREENS: dict[OfficerPage, ScreenId] = {
+    OfficerPage.MENU: ScreenId.OFFICER_MENU,
+    OfficerPage.STATUS: ScreenId.OFFICER_STATUS,
+    OfficerPage.SETTINGS: ScreenId.OFFICER_SETTINGS,
+    OfficerPage.DEVICES: ScreenId.OFFICER_DEVICES,
+    OfficerPage.STATS: ScreenId.OFFICER_STATS,
+    OfficerPage.VERIFY: ScreenId.OFFICER_VERIFY,
+}
 
 
 def screen_for(state: KioskState) -> ScreenId:
-    """The screen for a state. Priority: out of service, (officer mode, later), the visit."""
+    """The screen for a state. Priority: officer mode (an officer must be able to repair a
+    terminal that is out of service), out of service, the visit."""
+    officer = state.officer
+    if isinstance(officer, PinPad):
+        return ScreenId.OFFICER_PIN
+    if isinstance(officer, OfficerMode):
+        return OFFICER_SCREENS[officer.page]
     if state.outage is not None:
         return ScreenId.OUT_OF_SERVICE
     visit = state.visit
@@ -58,20 +82,21 @@ def screen_for(state: KioskState) -> ScreenId:
 
 
 def terminal_state(state: KioskState) -> TerminalState:
-    """What the heartbeat reports: out of service, ready (attract), or a visit in progress."""
-    if state.outage is not None:
+    """What the heartbeat reports: out of service (officer mode counts), ready (attract), or a
+    visit in progress."""
+    if state.outage is not None or isinstance(state.officer, OfficerMode):
         return TerminalState.OUT_OF_SERVICE
     return TerminalState.READY if isinstance(state.visit, Attract) else TerminalState.IN_SESSION
 
 
 def countdown_shown(state: KioskState) -> bool:
     """The "still there?" overlay, above whichever screen is showing (never out of service)."""
-    return state.countdown_until is not None and state.outage is None
+    return state.countdown_until is not None and state.outage is None and state.officer is None
 
 
 def busy(state: KioskState) -> bool:
     """A request the family waits for (the UI shows a spinner after 300 ms)."""
-    if state.outage is not None:
+    if state.outage is not None or state.officer is not None:
         return False
     visit = state.visit
     return isinstance(visit, Authenticating | Printing) or (

@@ -26,6 +26,7 @@ from kiosk.api.models import (
     SlipRegistered,
 )
 from kiosk.flow.messages import Message, Notice
+from kiosk.flow.officer_state import OfficerState
 from kiosk.settings import Settings
 
 SECTION_ORDER: tuple[Section, ...] = (
@@ -258,6 +259,8 @@ class KioskState:
     """The language a family switched to; None is the terminal's default (``config``)."""
     large_text: bool = False
     """Large text and high contrast, chosen by a family for the rest of its visit."""
+    officer: OfficerState | None = None
+    """The PIN pad or officer mode (``kiosk.flow.officer_update``); covers the visit."""
 
     @property
     def language(self) -> str:

@@ -37,6 +37,7 @@ from kiosk.flow.effects import (
 )
 from kiosk.flow.failures import TERMINAL_LEVEL, Failure, FailureKind
 from kiosk.flow.messages import Message, Notice, id_message, notice_for, reference_message
+from kiosk.flow.officer_update import officer_update
 from kiosk.flow.patience import countdown_s
 from kiosk.flow.state import (
     SECTION_ORDER,
@@ -84,6 +85,9 @@ REFERENCE_KEYS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 
 def update(state: KioskState, event: ev.Event, now: datetime) -> Step:
     """The next state and the effects to perform, for one event at ``now`` (aware)."""
+    officer_step = officer_update(state, event, now, _end_visit)
+    if officer_step is not None:
+        return officer_step
     handler = _HANDLERS[type(event)]
     return handler(state, event, now)
 
