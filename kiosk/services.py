@@ -37,6 +37,13 @@ class Services:
     terminal_secret: bytes = field(repr=False)  # the HMAC key: never in a repr or a log
     clock: Callable[[], datetime] = utc_now
     settings_sources: tuple[str, ...] = field(default_factory=tuple)
+    started_at: datetime = field(default_factory=utc_now)
+    """When this kiosk started (uptime on the officer status page and in the heartbeat)."""
+    reload_settings: Callable[[], Settings] | None = field(default=None, repr=False)
+    """The settings a fresh start would load (after an officer edit); None when the settings
+    were built in memory (tests, demo): the edit is then applied to the current ones."""
+    audit_listener: Callable[[], None] | None = field(default=None, repr=False)
+    """Called after each audit event is stored: the uploader's nudge, set by the app."""
 
     @property
     def spool_dir(self) -> Path:

@@ -52,6 +52,8 @@ _VISITOR_INPUT = (
     ev.Start, ev.CardRead, ev.CardUnsupported, ev.KeyPressed, ev.Backspace, ev.ClearField,
     ev.FocusField, ev.Submit, ev.Back, ev.PickInmate, ev.SelectTab, ev.RetryLoad, ev.OpenPrint,
     ev.ToggleSection, ev.ConfirmPrint, ev.PrintAgain, ev.StillHere, ev.IdleTimeout,
+    ev.ReadAnnouncement, ev.CloseAnnouncement, ev.SetLanguage, ev.ToggleLargeText,
+    ev.OpenEnquiry, ev.ChooseReason, ev.PrintTicketAgain, ev.Rate, ev.SkipRating,
 )
 
 

@@ -20,6 +20,7 @@ from kiosk.api.errors import ApiError, InvalidCredentials
 from kiosk.api.models import EnquiryRequest, SessionRequest, SlipRequest
 from kiosk.audit.recorder import AuditRecorder
 from kiosk.flow import events as ev
+from kiosk.flow import officer_events as oe
 from kiosk.flow.effects import (
     Audit,
     CheckHealth,
@@ -33,6 +34,8 @@ from kiosk.flow.effects import (
     PrintTicket,
 )
 from kiosk.flow.failures import Failure, FailureKind, classify
+from kiosk.flow.officer_perform import OfficerDeps, perform_officer
+from kiosk.officer.actions import ActionResult, SlipCheck
 from kiosk.printing import PrinterBackend, PrinterError, wait_for_job
 from kiosk.secrets import subject_hmac
 from kiosk.settings import Settings
@@ -43,7 +46,7 @@ from kiosk.visitor.lockout import LockoutPolicy, lockout_state
 log = logging.getLogger("kiosk.flow")
 
 
-class FlowDeps(Protocol):
+class FlowDeps(OfficerDeps, Protocol):
     """The parts an effect needs (``kiosk.services.Services`` provides them)."""
 
     @property
@@ -58,6 +61,8 @@ class FlowDeps(Protocol):
     def terminal_secret(self) -> bytes: ...
     @property
     def clock(self) -> Callable[[], datetime]: ...
+    @property
+    def audit_listener(self) -> Callable[[], None] | None: ...
 
 
 def perform(effect: Effect, deps: FlowDeps) -> ev.Event | None:
@@ -82,6 +87,8 @@ def perform(effect: Effect, deps: FlowDeps) -> ev.Event | None:
         return _file_enquiry(effect, deps)
     if isinstance(effect, PrintTicket):
         return _print_ticket(effect, deps)
+    if isinstance(effect, oe.OfficerEffect):
+        return perform_officer(effect, deps)
     raise AssertionError(f"unknown effect {type(effect).__name__}")
 
 
@@ -229,7 +236,7 @@ def _check_health(effect: CheckHealth, deps: FlowDeps) -> ev.Event:
 
 def _audit(effect: Audit, deps: FlowDeps) -> None:
     try:
-        AuditRecorder(deps.store, deps.clock).record(
+        AuditRecorder(deps.store, deps.clock, on_recorded=deps.audit_listener).record(
             effect.type, subject=effect.subject, **dict(effect.data))
     except Exception:
         # The audit trail must not end a family's visit; the fault is logged for the officer.
@@ -252,11 +259,20 @@ def time_limit(effect: Effect, settings: Settings) -> float | None:
         return one_try + settings.printer.job_timeout_s + 10
     if isinstance(effect, PrintTicket):
         return settings.printer.job_timeout_s + 10
+    if isinstance(effect, oe.VerifySlip):
+        return one_try * (central.get_retries + 1) + 5
+    if isinstance(effect, oe.RunAction):
+        return settings.printer.job_timeout_s + 30
     return None
 
 
 def failed_event(effect: Effect, failure: Failure) -> ev.Event | None:
     """The event reporting that ``effect`` failed with ``failure`` (for the watchdog)."""
+    if isinstance(effect, oe.VerifySlip):
+        return oe.SlipChecked(SlipCheck(effect.slip_no, None, error=failure.kind.value),
+                              "scan" if effect.url else "typed")
+    if isinstance(effect, oe.RunAction):
+        return oe.ActionDone(effect.action, ActionResult(False, failure.kind.value))
     if isinstance(effect, CreateSession):
         return ev.AuthFailed(effect.request_no, failure)
     if isinstance(effect, FetchProfile):
