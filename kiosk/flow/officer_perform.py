@@ -114,7 +114,7 @@ def _status(deps: OfficerDeps) -> TerminalStatus:
 
 def _run(action: AdminAction, deps: OfficerDeps) -> actions.ActionResult:
     if action is AdminAction.TEST_PRINT:
-        return actions.test_print(deps.printer, deps.settings, deps.clock())
+        return actions.print_test_slip(deps.printer, deps.settings, deps.clock())
     if action is AdminAction.PRINTER_DIAGNOSTICS:
         return actions.printer_diagnostics(deps.printer)
     if action is AdminAction.READER_DIAGNOSTICS:

@@ -31,7 +31,7 @@ class ActionResult:
     """The printer or reader state found, for diagnostics."""
 
 
-def test_print(printer: PrinterBackend, settings: Settings, now: datetime) -> ActionResult:
+def print_test_slip(printer: PrinterBackend, settings: Settings, now: datetime) -> ActionResult:
     """Print the sample slip (fonts, width, a QR code; no personal data) and wait for it."""
     from kiosk.slip import render_test_slip
 
