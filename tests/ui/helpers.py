@@ -200,5 +200,3 @@ def _walk(kiosk: KioskDriver, one_inmate: Any, two_inmates: Any) -> Any:
 
     kiosk.window.send(ev.IdleTimeout())
     yield "countdown"
-    kiosk.tap("countdownExit")
-    kiosk.wait_screen("attract")

@@ -23,7 +23,7 @@ class EntryBox(QFrame):
         self.setProperty("entry", True)
         self.setProperty("focused", False)
         self.setProperty("invalid", False)
-        self.setMinimumHeight(MIN_TOUCH_PX + 10)
+        self.setMinimumHeight(MIN_TOUCH_PX + 4)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._text = QLabel(self)
         self._text.setObjectName(f"{object_name}Text")
