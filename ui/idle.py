@@ -39,6 +39,14 @@ class IdleWatcher(QObject):
             app.removeEventFilter(self)
         self._timer.stop()
 
+    def set_timeout_s(self, timeout_s: float) -> None:
+        """A new wait (``kiosk.flow.patience``); the time already waited counts afresh."""
+        wanted = int(timeout_s * 1000)
+        if self._timer.interval() != wanted:
+            self._timer.setInterval(wanted)
+            if self._timer.isActive():
+                self._timer.start()
+
     def poke(self) -> None:
         """Count as activity (also called by the filter on every input event)."""
         self._timer.start()

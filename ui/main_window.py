@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import log
-from kiosk.flow.events import Event, Exit, StillHere
+from kiosk.flow.events import Event, Exit, SetLanguage, StillHere, ToggleLargeText
+from kiosk.flow.patience import idle_timeout_s
 from kiosk.flow.screens import ScreenId, busy, countdown_shown, screen_for
 from kiosk.flow.state import Attract, KioskState, session_of
 from ui.controller import FlowController
-from ui.i18n import translate
+from ui.display import apply_display, large_text
+from ui.i18n import current_language, install_language, translate
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Screen, ScreenContext, Send
 from ui.screens.choose_inmate import ChooseInmateScreen
@@ -37,6 +39,7 @@ from ui.screens.identify import IdentifyScreen
 from ui.screens.out_of_service import OutOfServiceScreen
 from ui.screens.print_preview import PrintScreen
 from ui.screens.records import RecordsScreen
+from ui.widgets.display_buttons import LanguageButton, LargeTextButton
 from ui.widgets.overlays import BusyOverlay, CountdownOverlay
 from ui.widgets.topbar import TopBar
 
@@ -84,6 +87,13 @@ class MainWindow(QWidget):
         self.kiosk: Any = None
         """The running parts around this window (``ui.app.Kiosk``), set by ``ui.app``."""
         self.top_bar = TopBar(context.settings.terminal.prison_name, context.clock, self)
+        self.language_button = LanguageButton()
+        self.language_button.tapped.connect(
+            lambda: self.send(SetLanguage(self.language_button.target)))
+        self.large_text_button = LargeTextButton()
+        self.large_text_button.tapped.connect(lambda: self.send(ToggleLargeText()))
+        self.top_bar.controls.addWidget(self.large_text_button)
+        self.top_bar.controls.addWidget(self.language_button)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screens")
         column = QVBoxLayout(self)
@@ -144,11 +154,45 @@ class MainWindow(QWidget):
             screen.deleteLater()
         log.ui.info("visit data wiped from the screen")
 
+    def retranslate(self) -> None:
+        """Every text again, in the current language and text size (before the screen's
+        ``show_state`` renders the state in it)."""
+        self.setWindowTitle(translate("MainWindow", "狱务公开查询"))
+        self.top_bar.retranslate()
+        self.language_button.retranslate()
+        self.large_text_button.retranslate()
+        self.busy_overlay.retranslate()
+        self.countdown.retranslate()
+        for screen in self._screens.values():
+            screen.retranslate()
+
+    def _apply_display(self, state: KioskState) -> None:
+        changed = False
+        if state.language != current_language() and install_language(state.language):
+            changed = True
+        if state.large_text != large_text():
+            apply_display(state.large_text)
+            changed = True
+        self.language_button.show_language(current_language())
+        self.large_text_button.show_large(state.large_text)
+        if changed:
+            self.retranslate()
+
     def show_state(self, state: KioskState) -> None:
         if self._visit_ended(self._previous, state):
             self.wipe()
         self._previous = state
-        screen = self._screen(screen_for(state))
+        self._apply_display(state)
+        screen_id = screen_for(state)
+        # Large text is offered where a visit starts; the language everywhere a family goes.
+        family = not screen_id.value.startswith("officer")
+        self.language_button.setVisible(family)
+        self.large_text_button.setVisible(family and (
+            screen_id in (ScreenId.ATTRACT, ScreenId.IDENTIFY) or state.large_text))
+        if self.kiosk is not None:
+            self.kiosk.idle.set_timeout_s(
+                idle_timeout_s(state, self.context.settings.kiosk.idle_timeout_s))
+        screen = self._screen(screen_id)
         if self.stack.currentWidget() is not screen:
             self.stack.setCurrentWidget(screen)
         screen.show_state(state)

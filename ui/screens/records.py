@@ -1,22 +1,33 @@
-"""Records: the profile on top, a tab per section, each loading and failing on its own."""
+"""Records: the profile on top, a tab per section, each loading and failing on its own.
+
+A section's view is built from its data in the language and text size of the moment; it is
+built again when either changes (and the sentence timeline again once the profile arrives).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.api.models import Section
+from kiosk.api.models import Profile, Section
 from kiosk.flow import events as ev
 from kiosk.flow.messages import retryable
 from kiosk.flow.state import SECTION_ORDER, KioskState, Load, Loaded, LoadFailed, Records
 from kiosk.flow.update import can_print, copies_left
-from ui.i18n import translate
+from kiosk.timefmt import beijing
+from ui.display import large_text, scaled_px
+from ui.i18n import current_language, translate
 from ui.messages import notice_text, severity
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
-from ui.screens.sections import profile_lines, section_title, section_view
+from ui.screens.records_assessment import how_points_work
+from ui.screens.sections import ViewContext, profile_lines, section_title, section_view
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import NoticeLabel, make_card, make_label, repolish
 from ui.widgets.overlays import Spinner
+from ui.widgets.reader import ReaderOverlay
 from ui.widgets.scroll import kinetic_scroll_area
 
 
@@ -32,6 +43,7 @@ class LoadPanel(QStackedWidget):
         self.setObjectName(f"{name}Panel")
         self._name = name
         self._load: Load | None = None
+        self._key: Hashable = None
         line = QHBoxLayout if compact else QVBoxLayout
         self._loading = QWidget()
         loading_layout = line(self._loading)
@@ -69,17 +81,20 @@ class LoadPanel(QStackedWidget):
     def load(self) -> Load | None:
         return self._load
 
-    def show_load(self, load: Load, build: object) -> None:
-        """Show ``load``; ``build(data)`` makes the view of loaded data."""
-        if load is self._load:
+    def show_load(self, load: Load, build: Callable[[object], QWidget],
+                  key: Hashable = None) -> None:
+        """Show ``load``; ``build(data)`` makes the view of loaded data, again when ``key``
+        (what else the view depends on) changes."""
+        if load is self._load and key == self._key:
             return
         self._load = load
+        self._key = key
         if isinstance(load, Loaded):
             self._spinner.stop()
             if self._view is not None:
                 self.removeWidget(self._view)
                 self._view.deleteLater()
-            self._view = build(load.data)  # type: ignore[operator]
+            self._view = build(load.data)
             self.addWidget(self._view)
             self.setCurrentWidget(self._view)
         elif isinstance(load, LoadFailed):
@@ -102,7 +117,6 @@ class RecordsScreen(Screen):
         header = make_card("profileCard")
         header.column.setContentsMargins(28, 8, 28, 8)
         self.profile_panel = LoadPanel("profile", send, None, compact=True)
-        self.profile_panel.setFixedHeight(120)
         header.column.addWidget(self.profile_panel)
         self.body.addWidget(header)
 
@@ -146,8 +160,14 @@ class RecordsScreen(Screen):
         footer.addWidget(self.print_button)
         footer.addWidget(self.exit_button)
         self.body.addLayout(footer)
+        self.help = ReaderOverlay("pointsHelp", self)
+        self.help.close_button.tapped.connect(self.help.hide)
         self._shown: Records | None = None
         self.retranslate()
+
+    def show_points_help(self) -> None:
+        title, paragraphs = how_points_work()
+        self.help.show_text(title, "", paragraphs, translate("RecordsScreen", "我知道了"))
 
     def retranslate(self) -> None:
         for section, button in self.tab_buttons.items():
@@ -158,8 +178,6 @@ class RecordsScreen(Screen):
         self._shown = None
 
     def _profile_view(self, data: object) -> QWidget:
-        from kiosk.api.models import Profile
-
         assert isinstance(data, Profile)
         name, where, sentence = profile_lines(data)
         view = QWidget()
@@ -183,11 +201,17 @@ class RecordsScreen(Screen):
         if not isinstance(records, Records) or records is self._shown:
             return
         self._shown = records
-        self.profile_panel.show_load(records.profile, self._profile_view)
+        self.profile_panel.setFixedHeight(scaled_px(120))
+        display = (current_language(), large_text())
+        self.profile_panel.show_load(records.profile, self._profile_view, display)
+        context = ViewContext(self.send, beijing(self.context.clock()).date(),
+                              records.loaded_profile, self.show_points_help)
         for section, panel in self.section_panels.items():
-            panel.show_load(records.sections[section],
-                            lambda data, s=section: kinetic_scroll_area(
-                                section_view(s, data), f"{s.value}Scroll"))
+            # Only the sentence timeline (rewards) needs the profile.
+            key = (display, context.profile is not None if section is Section.REWARDS else None)
+            panel.show_load(records.sections[section], partial(self._section_view, section,
+                                                                context), key)
+
         for section, button in self.tab_buttons.items():
             button.setChecked(section is records.tab)
             load = records.sections[section]
@@ -205,3 +229,7 @@ class RecordsScreen(Screen):
         left = copies_left(state)
         self._copies.setText(translate("RecordsScreen", "还可打印 %n 份", "", left) if left
                              else translate("RecordsScreen", "打印份数已用完"))
+
+    @staticmethod
+    def _section_view(section: Section, context: ViewContext, data: object) -> QWidget:
+        return kinetic_scroll_area(section_view(section, data, context), f"{section.value}Scroll")

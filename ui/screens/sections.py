@@ -1,54 +1,37 @@
-"""The views of the four record sections (and the profile header), built from API models.
-
-Plain, legible first versions: a sentence on top, tables below, "no records yet" instead of an
-empty table, the "as of" time at the bottom. Issue 5 turns them into charts and timelines.
+"""What the four record section views share: a page of headings, sentences, tables and painted
+widgets; "no records yet" instead of an empty table; the "as of" time; the "something is wrong
+here" button. Each section's view is its own module (``records_<section>.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtGui import QBrush, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
-    QProgressBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.api.models import Assessment, Living, Profile, Reform, Rewards, Section
-from kiosk.timefmt import beijing
-from ui.i18n import translate
-from ui.widgets.common import make_label
+from kiosk.api.models import EnquirySection, Profile, Section
+from kiosk.flow import events as ev
+from kiosk.flow.events import Event
+from ui.display import colors, scaled_px
+from ui.i18n import fmt_date, fmt_time, translate
+from ui.widgets.buttons import TouchButton
+from ui.widgets.common import make_card, make_label, repolish
 
 ROW_PX = 62
-RED = QColor("#A0150F")
-GREEN = QColor("#14622A")
-
-
-def fmt_date(value: date) -> str:
-    return value.strftime("%Y-%m-%d")
-
-
-def fmt_time(value: datetime) -> str:
-    return beijing(value).strftime("%Y-%m-%d %H:%M")
-
-
-def fmt_money(value: Decimal) -> str:
-    sign = "-" if value < 0 else ""
-    return f"{sign}¥{abs(value):,.2f}"
-
-
-def fmt_points(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return str(int(value))
-    return str(value.quantize(Decimal("0.1")))
+ALL_COLUMNS = -1
+"""``stretch_column`` for a grid: every column shares the width."""
 
 
 def section_title(section: Section) -> str:
@@ -60,15 +43,37 @@ def section_title(section: Section) -> str:
     }[section]
 
 
+@dataclass(frozen=True)
+class ViewContext:
+    """What a section view needs besides its data."""
+
+    send: Callable[[Event], None]
+    today: date
+    """Beijing date, for "days remaining"."""
+    profile: Profile | None
+    """The header's profile once loaded (the sentence timeline needs it)."""
+    show_help: Callable[[], None]
+    """Open the "how points work" explanation."""
+
+
+def tone_color(tone: str | None) -> QBrush | None:
+    palette = colors()
+    color = {"bad": palette.bad, "good": palette.good, "pending": palette.pending}.get(
+        tone or "")
+    return QBrush(color) if color is not None else None
+
+
 class RecordTable(QTableWidget):
     """A read-only table as tall as its rows: the page around it scrolls, not the table.
 
     Rows wrap long text; their heights are recomputed whenever the width changes, because
-    wrapping depends on the width the layout finally gives the table.
+    wrapping depends on the width the layout finally gives the table. ``tones`` colour whole
+    rows (``bad``: deductions, punishments, spending; ``good``: deposits) — the text says the
+    same, colour only helps.
     """
 
     def __init__(self, object_name: str, headers: Sequence[str],
-                 rows: Sequence[Sequence[str]], colors: Sequence[QColor | None] | None,
+                 rows: Sequence[Sequence[str]], tones: Sequence[str | None] | None,
                  stretch_column: int | None) -> None:
         super().__init__(len(rows), len(headers))
         self.setObjectName(object_name)
@@ -78,20 +83,23 @@ class RecordTable(QTableWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setMinimumSectionSize(ROW_PX)
-        self.verticalHeader().setDefaultSectionSize(ROW_PX)
+        self.verticalHeader().setMinimumSectionSize(scaled_px(ROW_PX))
+        self.verticalHeader().setDefaultSectionSize(scaled_px(ROW_PX))
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        last = len(headers) - 1 if stretch_column is None else stretch_column
-        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+        if stretch_column == ALL_COLUMNS:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        else:
+            last = len(headers) - 1 if stretch_column is None else stretch_column
+            header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
         for r, row in enumerate(rows):
-            color = colors[r] if colors is not None else None
+            brush = tone_color(tones[r]) if tones is not None else None
             for c, text in enumerate(row):
                 item = QTableWidgetItem(text)
-                if color is not None:
-                    item.setForeground(QBrush(color))
+                if brush is not None:
+                    item.setForeground(brush)
                 self.setItem(r, c, item)
         # Touch scrolling is the page's job: a drag on the table must reach the page.
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
@@ -110,14 +118,8 @@ class RecordTable(QTableWidget):
             QTimer.singleShot(0, self, self._fit_height)
 
 
-def make_table(object_name: str, headers: Sequence[str], rows: Sequence[Sequence[str]],
-               *, colors: Sequence[QColor | None] | None = None,
-               stretch_column: int | None = None) -> QTableWidget:
-    return RecordTable(object_name, headers, rows, colors, stretch_column)
-
-
-class _Page(QWidget):
-    """A section's content: headings, sentences and tables stacked top to bottom."""
+class Page(QWidget):
+    """A section's content: headings, sentences, tables and pictures stacked top to bottom."""
 
     def __init__(self, object_name: str) -> None:
         super().__init__()
@@ -132,137 +134,61 @@ class _Page(QWidget):
         self.column.addSpacing(8)
         self.column.addWidget(label)
 
-    def text(self, text: str, name: str, role: str = "body") -> None:
+    def text(self, text: str, name: str, role: str = "body", tone: str | None = None,
+             into: QVBoxLayout | None = None) -> None:
         label = make_label(role, name)
         label.setText(text)
-        self.column.addWidget(label)
+        if tone is not None:
+            label.setProperty("tone", tone)
+            repolish(label)
+        (into or self.column).addWidget(label)
+
+    def widget(self, widget: QWidget) -> None:
+        self.column.addWidget(widget)
 
     def table_or_empty(self, name: str, headers: Sequence[str], rows: Sequence[Sequence[str]],
-                       **kw: object) -> None:
+                       *, tones: Sequence[str | None] | None = None,
+                       stretch_column: int | None = None, empty: str | None = None) -> None:
+        """The table, or a plain "no records yet" (``<name>Empty``) instead of an empty one."""
         if not rows:
-            self.text(translate("Sections", "暂无记录。"), f"{name}Empty", "muted")
+            self.text(empty or translate("Sections", "暂无记录。"), f"{name}Empty", "muted")
             return
-        self.column.addWidget(make_table(name, headers, rows, **kw))  # type: ignore[arg-type]
+        self.column.addWidget(RecordTable(name, headers, rows, tones, stretch_column))
 
-    def as_of(self, moment: datetime, name: str) -> None:
+    def footer(self, section: Section, moment: datetime, context: ViewContext) -> None:
+        """The "as of" time, and the way to say something here is wrong."""
         self.column.addSpacing(6)
-        self.text(translate("Sections", "数据截至 %1").replace("%1", fmt_time(moment)),
-                  name, "muted")
+        self.text(translate("Sections", "数据截至 %1（北京时间）").replace(
+            "%1", fmt_time(moment)), f"{section.value}AsOf", "muted")
+        card = make_card(f"{section.value}EnquiryCard")
+        row = QHBoxLayout()
+        row.setSpacing(20)
+        hint = make_label("body", f"{section.value}EnquiryHint")
+        hint.setText(translate("Sections", "觉得这部分内容有错误、缺漏或看不懂？"))
+        button = TouchButton(f"{section.value}Enquiry", "secondary")
+        button.set_label(translate("Sections", "我有疑问"))
+        button.tapped.connect(
+            lambda: context.send(ev.OpenEnquiry(EnquirySection(section.value))))
+        row.addWidget(hint, 1)
+        row.addWidget(button)
+        card.column.addLayout(row)
+        self.column.addWidget(card)
         self.column.addStretch(1)
 
 
-def reform_view(data: Reform) -> QWidget:
-    page = _Page("reformView")
-    page.heading(translate("Sections", "每月考评"), "reformMonthlyHeading")
-    page.table_or_empty("reformMonthly", [
-        translate("Sections", "月份"), translate("Sections", "思想"),
-        translate("Sections", "教育"), translate("Sections", "劳动"),
-        translate("Sections", "备注")],
-        [[m.month, m.ideology, m.education, m.labour, m.remark] for m in data.monthly])
-    page.heading(translate("Sections", "学习课程"), "reformCoursesHeading")
-    page.table_or_empty("reformCourses", [
-        translate("Sections", "课程"), translate("Sections", "学期"),
-        translate("Sections", "成绩"), translate("Sections", "结果")],
-        [[c.name, c.term, "" if c.score is None else str(c.score), c.result]
-         for c in data.courses], stretch_column=0)
-    page.heading(translate("Sections", "获得证书"), "reformCertificatesHeading")
-    page.table_or_empty("reformCertificates", [
-        translate("Sections", "证书"), translate("Sections", "取得日期")],
-        [[c.name, fmt_date(c.issued_on)] for c in data.certificates], stretch_column=0)
-    page.as_of(data.as_of, "reformAsOf")
-    return page
+def section_view(section: Section, data: object, context: ViewContext) -> QWidget:
+    from ui.screens.records_assessment import assessment_view
+    from ui.screens.records_living import living_view
+    from ui.screens.records_reform import reform_view
+    from ui.screens.records_rewards import rewards_view
 
-
-def assessment_view(data: Assessment) -> QWidget:
-    page = _Page("assessmentView")
-    page.text(translate(
-        "Sections", "本考核周期（%1 起）已累计 %2 分，满 %3 分可参加一次评定。").replace(
-        "%1", data.cycle_started).replace("%2", fmt_points(data.cycle_points)).replace(
-        "%3", fmt_points(data.threshold)), "assessmentSummary", "lead")
-    bar = QProgressBar()
-    bar.setObjectName("assessmentProgress")
-    bar.setRange(0, max(int(data.threshold * 10), 1))
-    bar.setValue(max(min(int(data.cycle_points * 10), bar.maximum()), 0))
-    bar.setTextVisible(False)
-    bar.setFixedHeight(36)
-    page.column.addWidget(bar)
-    page.heading(translate("Sections", "每月得分"), "assessmentMonthsHeading")
-    page.table_or_empty("assessmentMonths", [
-        translate("Sections", "月份"), translate("Sections", "基础分"),
-        translate("Sections", "加分"), translate("Sections", "扣分"),
-        translate("Sections", "合计"), translate("Sections", "说明")],
-        [[m.month, fmt_points(m.base), fmt_points(m.bonus),
-          ("-" + fmt_points(m.deduction)) if m.deduction else "0", fmt_points(m.total), m.note]
-         for m in data.months],
-        colors=[RED if m.deduction else None for m in data.months])
-    page.heading(translate("Sections", "以往考核周期"), "assessmentCyclesHeading")
-    page.table_or_empty("assessmentCycles", [
-        translate("Sections", "周期结束"), translate("Sections", "分数"),
-        translate("Sections", "评定结果"), translate("Sections", "评定日期")],
-        [[c.closed, fmt_points(c.points), c.outcome.value, fmt_date(c.graded_on)]
-         for c in data.cycles])
-    page.as_of(data.as_of, "assessmentAsOf")
-    return page
-
-
-def rewards_view(data: Rewards) -> QWidget:
-    page = _Page("rewardsView")
-    page.heading(translate("Sections", "刑罚变更（减刑、假释）"), "sentenceChangesHeading")
-    page.table_or_empty("sentenceChanges", [
-        translate("Sections", "日期"), translate("Sections", "类别"),
-        translate("Sections", "进度"), translate("Sections", "内容"),
-        translate("Sections", "机关")],
-        [[fmt_date(c.date), c.kind.value, c.stage.value, c.detail, c.authority]
-         for c in data.sentence_changes], stretch_column=3)
-    page.heading(translate("Sections", "奖励与处罚"), "rewardItemsHeading")
-    page.table_or_empty("rewardItems", [
-        translate("Sections", "日期"), translate("Sections", "类别"),
-        translate("Sections", "事由")],
-        [[fmt_date(i.date), i.kind.value, i.reason] for i in data.items],
-        colors=[RED if i.kind.is_punishment else None for i in data.items], stretch_column=2)
-    page.as_of(data.as_of, "rewardsAsOf")
-    return page
-
-
-def living_view(data: Living) -> QWidget:
-    page = _Page("livingView")
-    page.text(translate("Sections", "账户余额：%1").replace(
-        "%1", fmt_money(data.account.balance)), "livingBalance", "big")
-    page.text(translate("Sections", "每月消费限额：%1").replace(
-        "%1", fmt_money(data.account.monthly_limit)), "livingLimit", "lead")
-    page.heading(translate("Sections", "近期收支"), "transactionsHeading")
-    page.table_or_empty("transactions", [
-        translate("Sections", "日期"), translate("Sections", "类型"),
-        translate("Sections", "金额"), translate("Sections", "说明")],
-        [[fmt_date(t.date), t.type.value, fmt_money(t.amount), t.description]
-         for t in data.transactions],
-        colors=[GREEN if t.amount > 0 else RED for t in data.transactions], stretch_column=3)
-    page.heading(translate("Sections", "健康检查"), "healthHeading")
-    page.table_or_empty("healthChecks", [
-        translate("Sections", "日期"), translate("Sections", "项目"),
-        translate("Sections", "结果")],
-        [[fmt_date(h.date), h.item, h.result] for h in data.health], stretch_column=2)
-    page.heading(translate("Sections", "会见与亲情电话"), "contactsHeading")
-    page.table_or_empty("contacts", [
-        translate("Sections", "日期"), translate("Sections", "方式"),
-        translate("Sections", "时长")],
-        [[fmt_date(c.date), c.type.value,
-          translate("Sections", "%1 分钟").replace("%1", str(c.minutes))]
-         for c in data.contacts], stretch_column=1)
-    page.as_of(data.as_of, "livingAsOf")
-    return page
-
-
-def section_view(section: Section, data: object) -> QWidget:
-    if isinstance(data, Reform):
-        return reform_view(data)
-    if isinstance(data, Assessment):
-        return assessment_view(data)
-    if isinstance(data, Rewards):
-        return rewards_view(data)
-    if isinstance(data, Living):
-        return living_view(data)
-    raise TypeError(f"no view for {section} holding {type(data).__name__}")
+    views: dict[Section, Callable[[object, ViewContext], QWidget]] = {
+        Section.REFORM: reform_view,  # type: ignore[dict-item]
+        Section.ASSESSMENT: assessment_view,  # type: ignore[dict-item]
+        Section.REWARDS: rewards_view,  # type: ignore[dict-item]
+        Section.LIVING: living_view,  # type: ignore[dict-item]
+    }
+    return views[section](data, context)
 
 
 def profile_lines(profile: Profile) -> tuple[str, str, str]:

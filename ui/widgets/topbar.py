@@ -15,7 +15,8 @@ from ui.i18n import translate
 from ui.widgets.common import make_label
 
 EMBLEM = "images/emblem.svg"
-TOP_BAR_PX = 88
+TOP_BAR_PX = 104
+"""Tall enough for the language and large-text buttons (touch targets of at least 90 px)."""
 
 
 def weekday_name(index: int) -> str:
@@ -69,6 +70,11 @@ class TopBar(QFrame):
         row.addWidget(emblem)
         row.addLayout(names)
         row.addStretch(1)
+        self.controls = QHBoxLayout()
+        """Buttons every screen offers (language, large text), placed by the main window."""
+        self.controls.setSpacing(14)
+        row.addLayout(self.controls)
+        row.addSpacing(10)
         row.addLayout(times)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
