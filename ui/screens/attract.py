@@ -1,21 +1,84 @@
-"""The attract screen: what this terminal is for, what to bring, announcements, a big start."""
+"""The attract screen: what this terminal is for, what to bring, a big start; public
+announcements from the API — one featured at a time, rotating, every title in a list below it,
+any of them read in full with one tap. The list is refreshed in the background with the health
+check."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.api.models import Announcement
+from kiosk.api.models import Announcement, AnnouncementCategory
 from kiosk.flow import events as ev
-from kiosk.flow.state import KioskState
+from kiosk.flow.state import Attract, KioskState
 from kiosk.timefmt import beijing
-from ui.i18n import translate
+from ui.i18n import current_language, fmt_date, fmt_date_long, translate
 from ui.screens.base import Screen, ScreenContext, Send
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import make_card, make_label
+from ui.widgets.reader import ReaderOverlay
 from ui.widgets.scroll import kinetic_scroll_area
 
 MAX_ANNOUNCEMENTS = 6
+ROTATE_MS = 9000
+"""Long enough to read a title and its first lines slowly."""
+EXCERPT_CHARS = 60
+
+
+def category_name(category: AnnouncementCategory) -> str:
+    return {
+        AnnouncementCategory.NOTICE: translate("AttractScreen", "通知公告"),
+        AnnouncementCategory.DISCLOSURE: translate("AttractScreen", "狱务公开"),
+        AnnouncementCategory.NEWS: translate("AttractScreen", "公告动态"),
+    }[category]
+
+
+def meta_line(item: Announcement, *, long: bool = False) -> str:
+    """Category and date: "通知公告  2026-11-25"."""
+    day = beijing(item.published_at).date()
+    return f"{category_name(item.category)}  {fmt_date_long(day) if long else fmt_date(day)}"
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+class NewsButton(TouchButton):
+    """A tappable announcement: wrapped title over a line of detail, as tall as its text."""
+
+    def __init__(self, object_name: str, title_role: str = "newsTitle",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(object_name, "choice", parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.title = make_label(title_role, f"{object_name}Title")
+        self.body = make_label("body", f"{object_name}Body")
+        self.detail = make_label("muted", f"{object_name}Date")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 12, 24, 12)
+        column.setSpacing(4)
+        for label in (self.title, self.body, self.detail):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            column.addWidget(label)
+        self.body.hide()
+
+    def set_texts(self, title: str, detail: str, body: str | None = None) -> None:
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.body.setVisible(body is not None)
+        self.body.setText(body or "")
+        self.setAccessibleName(f"{title} {detail}")
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return max(layout.totalHeightForWidth(width) if layout else 0, self.minimumHeight())
+
+    def sizeHint(self):  # type: ignore[no-untyped-def]
+        layout = self.layout()
+        return layout.totalSizeHint() if layout else super().sizeHint()
 
 
 class AttractScreen(Screen):
@@ -57,12 +120,22 @@ class AttractScreen(Screen):
         news.column.addWidget(self._news_title)
         self._news_list = QWidget()
         self._news_layout = QVBoxLayout(self._news_list)
-        self._news_layout.setContentsMargins(0, 0, 0, 0)
-        self._news_layout.setSpacing(18)
+        self._news_layout.setContentsMargins(0, 0, 12, 0)
+        self._news_layout.setSpacing(14)
         self._news_area = kinetic_scroll_area(self._news_list, "announcementsList")
         news.column.addWidget(self._news_area, 1)
         columns.addWidget(news, 2)
-        self._shown: tuple[Announcement, ...] | None = None
+
+        self.reader = ReaderOverlay("announcementReader", self)
+        self.reader.close_button.tapped.connect(lambda: self.send(ev.CloseAnnouncement()))
+        self._feature: NewsButton | None = None
+        self._page = make_label("muted", "announcementFeaturePage", wrap=False)
+        self._items: tuple[Announcement, ...] = ()
+        self._featured = 0
+        self._rotate = QTimer(self)
+        self._rotate.setInterval(ROTATE_MS)
+        self._rotate.timeout.connect(self._next_feature)
+        self._shown: tuple[object, ...] | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -76,33 +149,83 @@ class AttractScreen(Screen):
         self.start_button.set_label(translate("AttractScreen", "点这里开始查询"))
         self._card_hint.setText(translate(
             "AttractScreen", "也可以把身份证放在下方读卡区，自动开始。"))
-        self._news_title.setText(translate("AttractScreen", "公告"))
+        self._news_title.setText(translate("AttractScreen", "公告（点一下可看全文）"))
         self._shown = None
 
-    def show_state(self, state: KioskState) -> None:
-        if state.announcements is self._shown:
-            return
-        self._shown = state.announcements
+    # ---- the list -----------------------------------------------------------------------------
+
+    def _clear_list(self) -> None:
         while self._news_layout.count():
             taken = self._news_layout.takeAt(0)
             old = taken.widget() if taken is not None else None
-            if old is not None:
+            if old is not None and old is not self._page:
                 old.hide()
                 old.deleteLater()
-        items = state.announcements[:MAX_ANNOUNCEMENTS]
+        self._feature = None
+
+    def _read(self, item: Announcement) -> None:
+        self.send(ev.ReadAnnouncement(item.id))
+
+    def _build_list(self, items: tuple[Announcement, ...]) -> None:
+        self._clear_list()
+        self._items = items
+        self._featured = min(self._featured, max(len(items) - 1, 0))
         if not items:
             empty = make_label("muted", "announcementsEmpty")
             empty.setText(translate("AttractScreen", "暂无公告。"))
             self._news_layout.addWidget(empty)
-        for index, item in enumerate(items):
-            title = make_label("newsTitle", f"announcement{index}Title")
-            title.setText(item.title)
-            date = make_label("muted", f"announcement{index}Date")
-            date.setText(beijing(item.published_at).strftime("%Y-%m-%d"))
-            self._news_layout.addWidget(title)
-            self._news_layout.addWidget(date)
-            title.show()
-            date.show()
+            self._page.hide()
+            self._rotate.stop()
+        else:
+            feature = NewsButton("announcementFeature", "cardTitle")
+            feature.tapped.connect(lambda: self._read(self._items[self._featured]))
+            self._feature = feature
+            self._news_layout.addWidget(feature)
+            self._news_layout.addWidget(self._page, 0, Qt.AlignmentFlag.AlignRight)
+            self._page.show()
+            for index, item in enumerate(items):
+                button = NewsButton(f"announcement{index}")
+                button.set_texts(item.title, meta_line(item))
+                button.tapped.connect(lambda item=item: self._read(item))
+                self._news_layout.addWidget(button)
+                button.show()
+            self._show_feature()
+            if len(items) > 1:
+                self._rotate.start()
         self._news_layout.addStretch(1)
         self._news_area.verticalScrollBar().setValue(0)
-        self._news_list.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+
+    def _show_feature(self) -> None:
+        if self._feature is None or not self._items:
+            return
+        item = self._items[self._featured]
+        self._feature.set_texts(item.title, meta_line(item, long=True), excerpt(item.body))
+        self._feature.show()
+        self._page.setText(f"{self._featured + 1} / {len(self._items)}")
+
+    def _next_feature(self) -> None:
+        if self.reader.isVisible() or not self._items:
+            return
+        self._featured = (self._featured + 1) % len(self._items)
+        self._show_feature()
+
+    # ---- state --------------------------------------------------------------------------------
+
+    def show_state(self, state: KioskState) -> None:
+        items = state.announcements[:MAX_ANNOUNCEMENTS]
+        visit = state.visit
+        reading = visit.reading if isinstance(visit, Attract) else None
+        key = (state.announcements, current_language(), reading)
+        if key == self._shown:
+            return
+        if self._shown is None or key[:2] != self._shown[:2]:
+            self._build_list(items)
+        self._shown = key
+        item = next((a for a in state.announcements if a.id == reading), None)
+        if item is None:
+            self.reader.hide()
+            return
+        self.reader.show_text(
+            item.title, meta_line(item, long=True),
+            [p for p in item.body.split("\n") if p.strip()],
+            translate("AttractScreen", "看完了，关闭"))

@@ -14,6 +14,7 @@ from ui.i18n import translate
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import make_card, make_label
+from ui.widgets.handoff import HandoffCard
 from ui.widgets.icons import StatusIcon
 
 
@@ -34,6 +35,9 @@ class DoneScreen(Screen):
         for widget in (self._title, self._slip_no, self._verify, self._goodbye, self._return):
             card.column.addWidget(widget)
         self.body.addWidget(card)
+        # Visit booking and video visits continue on the phone.
+        self.handoff = HandoffCard(context.settings.kiosk.family_service_url)
+        self.body.addWidget(self.handoff)
         self.body.addStretch(1)
         self.again_button = TouchButton("doneAgain", "secondary")
         self.again_button.tapped.connect(lambda: self.send(ev.PrintAgain()))
@@ -56,6 +60,7 @@ class DoneScreen(Screen):
         self.again_button.set_label(translate("DoneScreen", "再打印一份"))
         self.back_button.set_label(translate("DoneScreen", "继续查看"))
         self.finish_button.set_label(translate("DoneScreen", "完成，退出"))
+        self.handoff.retranslate()
         self._done = None
 
     def show_state(self, state: KioskState) -> None:

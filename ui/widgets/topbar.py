@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.resources import resource
 from kiosk.timefmt import beijing
-from ui.i18n import translate
+from ui.i18n import fmt_date_long, translate
 from ui.widgets.common import make_label
 
 EMBLEM = "images/emblem.svg"
@@ -31,9 +31,7 @@ def weekday_name(index: int) -> str:
 
 def format_date(moment: datetime) -> str:
     local = beijing(moment)
-    return translate("TopBar", "%1年%2月%3日").replace("%1", str(local.year)).replace(
-        "%2", str(local.month)).replace("%3", str(local.day)) + " " + weekday_name(
-        local.weekday())
+    return fmt_date_long(local.date()) + " " + weekday_name(local.weekday())
 
 
 class TopBar(QFrame):
