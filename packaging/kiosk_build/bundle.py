@@ -12,7 +12,8 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
 # (glob relative to the repository, destination folder inside the bundle). Explicit on purpose:
-# a new kind of file must be added here, and tests/unit/test_packaging.py fails until it is.
+# a new kind of file must be added here, and tests/unit/test_packaging.py fails until it is;
+# a pattern that matches nothing fails the build.
 DATA_FILES: tuple[tuple[str, str], ...] = (
     ("settings.ini", "."),
     ("resources/fonts/*.ttf", "resources/fonts"),
