@@ -33,9 +33,32 @@ ensure_debs() {
     fi
 }
 
+# Python 3.12 or newer: with PySide6 6.12 on Python 3.11, every Signal.emit(bool) and
+# processEvents() drops a reference to True/False/None, and the process aborts in bool_dealloc
+# after a few thousand (tests/ui/test_qt_runtime.py). 3.12 made those objects immortal.
+# Debian 12 ships 3.11 only, so look beside it too (pyenv, /usr/local).
+pick_python() {
+    local candidates=(python3.13 python3.12 python3)
+    candidates+=("${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3)
+    candidates+=(/usr/local/bin/python3.1[2-9])
+    for exe in "${candidates[@]}"; do
+        if "$exe" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then
+            echo "$exe"
+            return 0
+        fi
+    done
+    echo "== no Python 3.12 or newer found (PySide6 6.12 is unsafe on 3.11)" >&2
+    return 1
+}
+
 ensure_venv() {
+    if [ -x .venv/bin/python ] && ! .venv/bin/python -c \
+            'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+        echo "== .venv runs Python < 3.12: recreating it"
+        rm -rf .venv
+    fi
     if [ ! -x .venv/bin/python ]; then
-        python3 -m venv .venv
+        "$(pick_python)" -m venv .venv
     fi
     .venv/bin/python -m pip install -q --upgrade pip
     .venv/bin/python -m pip install -q -e ".[test]"
