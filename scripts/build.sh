@@ -11,8 +11,9 @@ cd "$(dirname "$0")/.."
 BUDGET_MB=150
 PYTHON="${PYTHON:-.venv/bin/python}"
 if [ ! -x "$PYTHON" ]; then
-    python3 -m venv .venv
-    PYTHON=.venv/bin/python
+    # dev.sh picks a Python the project supports and makes the venv; build with the same one.
+    echo "== build: no $PYTHON; run 'bash scripts/dev.sh test' first (or set PYTHON=...)" >&2
+    exit 1
 fi
 
 echo "== build: installing the build extra (PyInstaller)"
