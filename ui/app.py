@@ -14,8 +14,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import log
+from kiosk.api.client import CentralClient
 from kiosk.flow import events as ev
 from kiosk.flow.state import FlowConfig
+from kiosk.reader import Reader
 from kiosk.services import Services
 from ui.card_input import CardInput
 from ui.controller import HEALTH_INTERVAL_S, OUTAGE_HEALTH_INTERVAL_S, FlowController
@@ -24,6 +26,7 @@ from ui.i18n import translate
 from ui.idle import IdleWatcher
 from ui.lockdown import apply_lockdown
 from ui.main_window import MainWindow
+from ui.officer.host import OfficerHost
 from ui.screens.base import ScreenContext
 from ui.theme import apply_theme
 from ui.workers import WorkerPool
@@ -50,16 +53,33 @@ class Kiosk:
     """The running parts around the main window (kept together so they stop together)."""
 
     def __init__(self, window: MainWindow, pool: WorkerPool, idle: IdleWatcher,
-                 cards: CardInput) -> None:
+                 cards: CardInput, services: Services) -> None:
         self.window = window
         self.pool = pool
         self.idle = idle
         self.cards = cards
+        self.services = services
+        self.officer: OfficerHost | None = None
+        """Officer mode's gesture, idle timer, background threads (``ui.officer.host``)."""
+        self.retired_clients: list[CentralClient] = []
+        """API clients replaced by an officer's settings change, closed at shutdown."""
 
     def start(self) -> None:
         self.idle.install()
         self.cards.start()
         self.window.controller.start()
+        if self.officer is not None:
+            self.officer.start()
+
+    def replace_card_input(self, reader: Reader) -> None:
+        """A new reader (the officer changed the reader settings): stop the old input, start
+        one on ``reader`` with the settings now in effect."""
+        self.cards.stop()
+        if self.services.reader is not None and self.services.reader is not reader:
+            self.services.reader.close()
+        self.services.reader = reader
+        self.cards = CardInput(self.services.settings, reader, self.window.controller)
+        self.cards.start()
 
     def shutdown(self, grace_ms: int = EXIT_GRACE_MS) -> None:
         """End the visit (the screen is wiped at once), give the network call a moment, stop."""
@@ -68,8 +88,12 @@ class Kiosk:
         controller.stop()
         self.cards.stop()
         self.idle.uninstall()
+        if self.officer is not None:
+            self.officer.stop()
         if not self.pool.wait_for_done(grace_ms):
             log.ui.warning("workers still busy at exit; leaving them")
+        for client in self.retired_clients:
+            client.close()
 
 
 def build_kiosk(
@@ -78,8 +102,10 @@ def build_kiosk(
     config: FlowConfig | None = None,
     health_interval_s: float = HEALTH_INTERVAL_S,
     outage_health_interval_s: float | None = None,
+    background: bool = True,
 ) -> Kiosk:
-    """The kiosk on these parts, not started: ``kiosk.start()`` runs it."""
+    """The kiosk on these parts, not started: ``kiosk.start()`` runs it. ``background``
+    starts the audit-upload and heartbeat threads with it."""
     ensure_application()
     settings = services.settings
     pool = WorkerPool()
@@ -95,8 +121,9 @@ def build_kiosk(
     idle = IdleWatcher(settings.kiosk.idle_timeout_s, window)
     idle.idle.connect(lambda: controller.dispatch(ev.IdleTimeout()))
     cards = CardInput(settings, services.reader, controller)
-    kiosk = Kiosk(window, pool, idle, cards)
+    kiosk = Kiosk(window, pool, idle, cards, services)
     window.kiosk = kiosk
+    kiosk.officer = OfficerHost(kiosk, services, background=background)
     return kiosk
 
 
@@ -142,6 +169,8 @@ def run_kiosk(services: Services, *, windowed: bool, demo_banner: str | None = N
         app.removeEventFilter(lock)
 
     app.aboutToQuit.connect(quitting)
+    assert kiosk.officer is not None
+    kiosk.officer.exitRequested.connect(app.exit)  # officer mode's "exit to desktop"
     # The supervisor's SIGTERM (and Ctrl+C in development) ends the visit and quits cleanly;
     # the timer lets Python run its signal handlers between Qt events.
     # exit(), not quit(): quit() asks every window to close, and the kiosk window refuses.

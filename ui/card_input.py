@@ -19,7 +19,9 @@ from ui.controller import FlowController
 
 
 def card_wanted(state: KioskState) -> bool:
-    return state.outage is None and isinstance(state.visit, Attract | Identify)
+    # Not in officer mode: its diagnostics talk to the reader, and no visit starts under it.
+    return (state.outage is None and state.officer is None
+            and isinstance(state.visit, Attract | Identify))
 
 
 class CardInput(QObject):

@@ -29,6 +29,7 @@ from kiosk.flow.state import Attract, KioskState, session_of
 from ui.controller import FlowController
 from ui.display import apply_display, large_text
 from ui.i18n import current_language, install_language, translate
+from ui.officer.screens import OFFICER_SCREENS
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Screen, ScreenContext, Send
 from ui.screens.choose_inmate import ChooseInmateScreen
@@ -55,6 +56,7 @@ SCREENS: dict[ScreenId, ScreenFactory] = {
     ScreenId.DONE: DoneScreen,
     ScreenId.ENQUIRY: EnquiryScreen,
     ScreenId.FAREWELL: FarewellScreen,
+    **OFFICER_SCREENS,
 }
 
 
@@ -144,9 +146,21 @@ class MainWindow(QWidget):
         old_session = session_of(old.visit)
         return old_session is not None and session_of(new.visit) is not old_session
 
-    def wipe(self) -> None:
-        """Clear and destroy every screen that showed personal data."""
-        for screen_id in [s for s, screen in self._screens.items() if screen.personal]:
+    def replace_context(self, context: ScreenContext) -> None:
+        """New settings applied in place (officer mode): screens read them from here."""
+        self.context = context
+        for screen in self._screens.values():
+            screen.context = context
+
+    @staticmethod
+    def _officer_ended(old: KioskState | None, new: KioskState) -> bool:
+        return old is not None and old.officer is not None and new.officer is None
+
+    def wipe(self, *, everything: bool = False) -> None:
+        """Clear and destroy every screen that showed personal data (``everything``: every
+        screen, so the next ones are built afresh from the settings now in effect)."""
+        for screen_id in [s for s, screen in self._screens.items()
+                          if screen.personal or everything]:
             screen = self._screens.pop(screen_id)
             self.stack.removeWidget(screen)
             screen.hide()
@@ -179,7 +193,9 @@ class MainWindow(QWidget):
             self.retranslate()
 
     def show_state(self, state: KioskState) -> None:
-        if self._visit_ended(self._previous, state):
+        if self._officer_ended(self._previous, state):
+            self.wipe(everything=True)  # leaving officer mode restarts the UI
+        elif self._visit_ended(self._previous, state):
             self.wipe()
         self._previous = state
         self._apply_display(state)

@@ -80,6 +80,11 @@ class TopBar(QFrame):
         self._timer.start()
         self.retranslate()
 
+    def set_prison_name(self, name: str) -> None:
+        """An officer changed ``[terminal] prison_name``."""
+        self._prison_name = name
+        self._name.setText(name)
+
     def retranslate(self) -> None:
         self._name.setText(self._prison_name)
         self._service.setText(translate("TopBar", "狱务公开查询"))
