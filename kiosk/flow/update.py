@@ -36,6 +36,7 @@ from kiosk.flow.effects import (
     PrintTicket,
 )
 from kiosk.flow.failures import TERMINAL_LEVEL, Failure, FailureKind
+from kiosk.flow.fault_audit import fault_audit
 from kiosk.flow.messages import Message, Notice, id_message, notice_for, reference_message
 from kiosk.flow.officer_update import officer_update
 from kiosk.flow.patience import countdown_s
@@ -152,6 +153,8 @@ def _out_of_service(state: KioskState, failure: Failure, now: datetime) -> Step:
     outage = _outage_for(failure, now)
     if state.outage is not None and state.outage.reason is outage.reason:
         outage = replace(outage, since=state.outage.since)
+    else:
+        effects.append(fault_audit(failure))  # once per outage, not per health check
     return replace(state, outage=outage), effects
 
 
@@ -531,7 +534,7 @@ def _on_print_failed(state: KioskState, event: ev.SlipFailed, now: datetime) -> 
     registration = event.registration or visit.registration
     failed = PrintFailed(visit.records, visit.chosen, registration,
                          notice_for(event.failure, now))
-    return _visit(state, failed)
+    return replace(state, visit=failed), [fault_audit(event.failure)]
 
 
 # ---- navigation -----------------------------------------------------------------------------
@@ -630,6 +633,7 @@ def _on_health(state: KioskState, event: ev.HealthChecked, now: datetime) -> Ste
 
 def _on_crash(state: KioskState, event: ev.Crashed, now: datetime) -> Step:
     state, effects = _end_visit(state, now, "fault")
+    effects.append(fault_audit(None, component="app", code="crash"))
     until = now + timedelta(seconds=state.config.crash_recover_s)
     return replace(state, outage=Outage(Message.INTERNAL_ERROR, since=now, until=until)), effects
 
@@ -736,8 +740,9 @@ def _on_ticket_failed(state: KioskState, event: ev.TicketFailed, now: datetime) 
     enquiry = _current_enquiry(state, event.request_no)
     if enquiry is None or enquiry.ticket_print is not TicketPrint.PRINTING:
         return _same(state)
-    return _visit(state, replace(enquiry, ticket_print=TicketPrint.FAILED,
-                                 print_notice=notice_for(event.failure, now)))
+    return replace(state, visit=replace(enquiry, ticket_print=TicketPrint.FAILED,
+                                        print_notice=notice_for(event.failure, now))), [
+        fault_audit(event.failure)]
 
 
 def _on_print_ticket_again(state: KioskState, event: ev.PrintTicketAgain, now: datetime) -> Step:
