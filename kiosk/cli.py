@@ -144,6 +144,11 @@ def _run(
         # an officer's matter, said in one line rather than a traceback.
         print(f"kiosk: local data error: {exc}", file=sys.stderr)
         return ExitCode.STORE
+    if server is None:
+        # After an officer's edit, the settings a restart would load (demo mode has its own
+        # layer on top, so there the edit is applied to the settings in memory instead).
+        site_file = args.settings
+        services.reload_settings = lambda: load(site_file).settings
     try:
         if args.tour is not None:
             assert server is not None
