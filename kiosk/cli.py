@@ -113,9 +113,10 @@ def _run(
     loaded: LoadedSettings, args: argparse.Namespace, gui: Gui | None, *,
     server: RunningServer | None,
 ) -> int:
-    from kiosk.log import setup_logging
+    from kiosk.log import enable_faulthandler, setup_logging
 
     settings = loaded.settings
+    enable_faulthandler(loaded.log_dir)
     setup_logging(
         loaded.log_dir, settings.logging.level, settings.logging.max_bytes,
         settings.logging.backup_count, console=sys.stderr is not None,

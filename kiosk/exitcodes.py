@@ -1,8 +1,10 @@
 """Exit codes of the ``kiosk`` program, one enum so the supervisor and scripts can rely on them.
 
 Codes follow common Unix use where one exists (2 for usage as argparse does, 70 ``EX_SOFTWARE``,
-75 ``EX_TEMPFAIL``, 130 for Ctrl+C). The supervisor (systemd unit or Windows task) restarts the
-kiosk after any code but ``OK``; an installer script reads ``SETTINGS`` and ``SELFTEST_FAILED``.
+75 ``EX_TEMPFAIL``, 130 for Ctrl+C). The supervisors (packaging/linux/kiosk.service, the Shell
+Launcher configuration) leave the kiosk down after ``OK``, ``USAGE``, ``SETTINGS`` and ``STORE`` —
+a person must act, restarting cannot help — and restart it after every other code
+(docs/exit-codes.md). An installer script reads ``SETTINGS`` and ``SELFTEST_FAILED``.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ Works in a windowed PyInstaller build, where ``sys.stdout`` and ``sys.stderr`` a
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import sys
@@ -20,6 +21,7 @@ import threading
 import unicodedata
 from collections import deque
 from pathlib import Path
+from typing import TextIO
 
 from kiosk.visitor.idnumber import ID_SHAPE, contains_id_number
 
@@ -109,6 +111,9 @@ def shutdown_logging() -> None:
         _remove_installed(logging.getLogger())
 
 
+FAULT_FILE = "faults.log"
+_fault_streams: list[TextIO] = []
+
 # Libraries whose chatter would drown the kiosk's own lines, or leak: urllib3 at DEBUG logs
 # full request paths (inmate ids, a slip's ?c= verify code); Alembic announces every plugin.
 QUIET_LIBRARIES: dict[str, int] = {
@@ -117,6 +122,20 @@ QUIET_LIBRARIES: dict[str, int] = {
     "uvicorn.access": logging.WARNING,
     "multipart": logging.WARNING,
 }
+
+
+def enable_faulthandler(log_dir: Path) -> Path | None:
+    """Dump the Python stacks of every thread to ``faults.log`` on a fatal signal (a crash in Qt
+    or a C extension), before Qt starts. A file, because a windowed build has no stderr; stacks
+    name files and lines only, never values, so no personal data reaches it."""
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        stream = (log_dir / FAULT_FILE).open("a", encoding="utf-8")
+    except OSError:
+        return None
+    faulthandler.enable(file=stream, all_threads=True)
+    _fault_streams.append(stream)  # must stay open for as long as the handler is installed
+    return log_dir / FAULT_FILE
 
 
 def setup_logging(

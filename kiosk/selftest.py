@@ -62,16 +62,21 @@ def check_fonts() -> str:
 
 
 def check_translations(folder: Path | None = None) -> str:
-    """Every .ts catalogue must have a compiled, well-formed .qm beside it."""
+    """Every compiled catalogue must be a well-formed .qm, and every .ts source (present in a
+    source tree, not shipped in a build) must have its .qm beside it."""
     folder = folder or resource("translations")
-    sources = sorted(folder.glob("*.ts")) if folder.is_dir() else []
-    if not sources:
+    if not folder.is_dir():
         return "source language only (no catalogues)"
-    for ts in sources:
-        qm = ts.with_suffix(".qm")
-        if not qm.is_file() or qm.read_bytes()[:16] != QM_MAGIC:
-            raise RuntimeError(f"{qm.name} missing or not a compiled Qt catalogue")
-    return ", ".join(ts.stem for ts in sources)
+    compiled = sorted(folder.glob("*.qm"))
+    for ts in sorted(folder.glob("*.ts")):
+        if ts.with_suffix(".qm") not in compiled:
+            raise RuntimeError(f"{ts.name} has no compiled {ts.with_suffix('.qm').name}")
+    for qm in compiled:
+        if qm.read_bytes()[:16] != QM_MAGIC:
+            raise RuntimeError(f"{qm.name} is not a compiled Qt catalogue")
+    if not compiled:
+        return "source language only (no catalogues)"
+    return ", ".join(qm.stem for qm in compiled)
 
 
 def check_api(client: CentralClient) -> str:

@@ -14,17 +14,24 @@ from typing import TYPE_CHECKING
 from kiosk import cli
 
 if TYPE_CHECKING:
+    from kiosk.printing import PrinterBackend
     from kiosk.printing.factory import BackendBuilder
     from kiosk.reference_server.runner import RunningServer
     from kiosk.services import Services
+    from kiosk.settings.schema import PrinterSettings
+
+
+def _build_qt_backend(settings: PrinterSettings, spool_dir: Path) -> PrinterBackend:
+    # Imported only when [printer] backend = qt: QtPdf costs start-up time otherwise.
+    from ui.printing.qt_backend import build_qt_backend
+
+    return build_qt_backend(settings, spool_dir)
 
 
 class QtGui:
     @property
     def printer_builders(self) -> Mapping[str, BackendBuilder]:
-        from ui.printing.qt_backend import build_qt_backend
-
-        return {"qt": build_qt_backend}
+        return {"qt": _build_qt_backend}
 
     def run_kiosk(self, services: Services, *, windowed: bool, demo_banner: str | None) -> int:
         from ui.app import run_kiosk

@@ -177,3 +177,19 @@ def test_libraries_that_log_request_paths_are_kept_quiet_even_at_debug(tmp_path:
         assert any("kept" in line for line in log.recent_lines())
     finally:
         log.shutdown_logging()
+
+
+def test_faulthandler_writes_fatal_stacks_to_a_file_not_stderr(tmp_path: Path) -> None:
+    child = (
+        "import sys, faulthandler\n"
+        "from pathlib import Path\n"
+        "from kiosk.log import enable_faulthandler\n"
+        "sys.stderr = None\n"  # as in a windowed build
+        "enable_faulthandler(Path(sys.argv[1]))\n"
+        "faulthandler._sigsegv()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", child, str(tmp_path)],
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode != 0
+    report = (tmp_path / log.FAULT_FILE).read_text(encoding="utf-8")
+    assert "Fatal Python error: Segmentation fault" in report and "<module>" in report
