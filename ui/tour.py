@@ -27,6 +27,7 @@ from kiosk.printing import FaultyPrinter, JobState, PaperOut, PrinterBackend, Pr
 from kiosk.services import Services
 from ui.app import build_main_window, ensure_application
 from ui.main_window import MainWindow
+from ui.officer.tour import officer_tour
 
 if TYPE_CHECKING:
     from kiosk.reference_server import DemoCredential, RunningServer
@@ -155,7 +156,7 @@ def _pick(credentials: list[DemoCredential], note: str, index: int = 0) -> DemoC
 
 
 def _tour(tour: Tour, credentials: list[DemoCredential], server: RunningServer,
-          printer: CopyingPrinter, faulty: FaultyPrinter) -> None:
+          printer: CopyingPrinter, faulty: FaultyPrinter, services: Services) -> None:
     faults = server.faults
     one = _pick(credentials, "one inmate")
     two = _pick(credentials, "two inmates")
@@ -261,6 +262,8 @@ def _tour(tour: Tour, credentials: list[DemoCredential], server: RunningServer,
     finally:
         faults.clear()
     tour.wait_screen("attract")
+
+    officer_tour(tour, services, one)  # the officer pages, after every family screen
     if not printer.saved:
         raise TourFailed("no slip was printed")
 
@@ -280,7 +283,7 @@ def run_tour(services: Services, out_dir: Path, credentials: list[DemoCredential
     window.show()
     tour = Tour(window, out_dir)
     try:
-        _tour(tour, credentials, server, printer, faulty)
+        _tour(tour, credentials, server, printer, faulty, services)
     except (TourFailed, LookupError) as exc:
         print(f"tour: failed after {tour.count} screens: {exc}", file=sys.stderr)
         tour.shot("failed-here")

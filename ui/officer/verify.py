@@ -69,6 +69,7 @@ class OfficerVerifyScreen(OfficerScreen):
         self.scan = QLineEdit()
         self.scan.setObjectName("verifyScan")
         self.scan.setMinimumHeight(MIN_TOUCH_PX)
+        self.scan.setStyleSheet("font-size: 30px; padding: 4px 12px;")
         self.scan.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.scan.returnPressed.connect(self._scanned)
         self.submit_button = TouchButton("verifySubmit", "primary")
@@ -78,6 +79,7 @@ class OfficerVerifyScreen(OfficerScreen):
         self.facts = FactGrid("verify")
         result.column.addWidget(self.result)
         result.column.addLayout(self.facts)
+        result.column.addStretch(1)
         for item in (self._scan_label, self.scan, self.submit_button):
             right.addWidget(item)
         right.addWidget(result, 1)
