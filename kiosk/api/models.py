@@ -15,12 +15,13 @@ Rules applied everywhere:
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     BeforeValidator,
@@ -94,6 +95,8 @@ Points = Annotated[
 ]
 
 
+DateOrTime = TypeVar("DateOrTime", date, datetime)
+
 _ISO_START = re.compile(r"[0-9]{4}-")
 
 
@@ -108,11 +111,25 @@ def _iso_text(value: Any) -> Any:
     return value
 
 
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2199
+
+
+def _plausible_year(value: DateOrTime) -> DateOrTime:
+    """Year 1 or 9999 is valid ISO 8601 but no record of a living person; worse, date arithmetic
+    near those ends overflows (a slip's "last 92 days" before 0001-01-01, Beijing time of
+    9999-12-31T23:00-05:00). Such a time is a wrong shape, refused like any other."""
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValueError(f"year must be from {EARLIEST_YEAR} to {LATEST_YEAR}")
+    return value
+
+
 Month = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
 """A month as ``YYYY-MM``."""
-Day = Annotated[date, BeforeValidator(_iso_text)]
+Day = Annotated[date, BeforeValidator(_iso_text), AfterValidator(_plausible_year)]
 """A date as ``YYYY-MM-DD``."""
-Timestamp = Annotated[AwareDatetime, BeforeValidator(_iso_text)]
+Timestamp = Annotated[
+    AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_plausible_year)
+]
 """An ISO 8601 time that carries its offset; naive times are rejected."""
 Count = Annotated[int, Strict()]
 """A whole number: ``true``, ``"86"`` and ``86.0`` are wrong shapes, not 1 and 86."""

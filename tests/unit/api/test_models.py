@@ -92,3 +92,12 @@ def test_points_keep_one_decimal_exactly() -> None:
     cycle = models.AssessmentCycle.model_validate_json(_with(_CYCLE, "points", 245.5))
     assert cycle.points == Decimal("245.5")
     assert json.loads(cycle.model_dump_json())["points"] == 245.5
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:00:00-05:00",
+                                    "1899-12-31T23:59:59+08:00", "2200-01-01T00:00:00+08:00"])
+def test_times_outside_any_living_record_are_a_wrong_shape(moment: str) -> None:
+    # Valid ISO 8601, but date arithmetic near year 1 or 9999 overflows (a slip's "last 92
+    # days", Beijing time): refused at the edge instead of crashing a renderer later.
+    with pytest.raises(ValidationError, match="year must be from 1900 to 2199"):
+        models.Health.model_validate({"status": "ok", "time": moment, "api_version": "1.3"})
