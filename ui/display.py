@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import log
 from kiosk.resources import resource
@@ -24,7 +24,9 @@ LARGEST_SCALED_PX = 72
 """Headings that would grow past this stay as they are: they are large enough already."""
 CONTRAST_SHEET = "styles/contrast.qss"
 
-_FONT_SIZE = re.compile(r"font-size:\s*(\d+)px")
+_FONT_SIZE = re.compile(r"font-size:\s*(\d+)px(?!\s*/\*\s*fixed)")
+"""A size followed by ``/* fixed */`` is not scaled (it is large enough, or space is short:
+the top band, the entry boxes, the keypad keys)."""
 _state = {"large": False}
 
 
@@ -37,6 +39,16 @@ def scale_px(px: int, large: bool) -> int:
         return px
     bigger = round(px * LARGE_SCALE)
     return bigger if bigger <= LARGEST_SCALED_PX else max(px, LARGEST_SCALED_PX)
+
+
+TIGHT_HEIGHT_PX = 900
+"""Below this height, large text leaves no room for a screen's optional lines."""
+
+
+def tight(widget: QWidget) -> bool:
+    """Large text on a short screen (1280x800): screens drop what a family can do without
+    (the attract screen's description, the identify screen's title)."""
+    return large_text() and widget.height() < TIGHT_HEIGHT_PX
 
 
 def scaled_px(px: int) -> int:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QVBoxLayout,
@@ -98,6 +99,10 @@ class MainWindow(QWidget):
         self.top_bar.controls.addWidget(self.language_button)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screens")
+        # The screen's size is the display's: a page never makes the window larger (a
+        # full-screen window would be cut off at the display's edge). A page that needs more
+        # room than there is shows as clipped text, which the screen tests look for.
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)

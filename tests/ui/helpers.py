@@ -90,7 +90,20 @@ class KioskDriver:
 
         button = self.button(name)
         assert button.isEnabled(), f"{name} is disabled"
+        self.scroll_to(button)
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def scroll_to(self, widget: Any) -> None:
+        """Scroll every area around ``widget`` so it is on screen (a finger would, before
+        tapping it; a tap where it is hidden lands on something else)."""
+        from PySide6.QtWidgets import QScrollArea
+
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea) and parent.widget() is not None and (
+                    parent.widget().isAncestorOf(widget)):
+                parent.ensureWidgetVisible(widget, 0, 0)
+            parent = parent.parentWidget()
 
     def tap_widget(self, widget: Any) -> None:
         from PySide6.QtCore import Qt
@@ -159,25 +172,44 @@ class KioskDriver:
         return [t for t in texts if t]
 
 
-def walk_screens(kiosk: KioskDriver, one_inmate: Any, two_inmates: Any) -> Any:
+def walk_screens(kiosk: KioskDriver, one_inmate: Any, two_inmates: Any, *,
+                 language: str | None = None, large_text: bool = False) -> Any:
     """Tap through every screen of a visit, yielding the name of each stop (for checks that
-    must hold on every screen) once its layout has settled."""
-    for stop in _walk(kiosk, one_inmate, two_inmates):
+    must hold on every screen) once its layout has settled. ``language`` (``"en"``) and
+    ``large_text`` are chosen on the attract screen with their buttons, as a family does."""
+    for stop in _walk(kiosk, one_inmate, two_inmates, language, large_text):
         kiosk.qtbot.wait(120)
         yield stop
 
 
-def _walk(kiosk: KioskDriver, one_inmate: Any, two_inmates: Any) -> Any:
+def _notice_shown(kiosk: KioskDriver) -> bool:
+    try:
+        return kiosk.text("identifyNotice") != ""
+    except AssertionError:
+        return False
+
+
+def _walk(kiosk: KioskDriver, one_inmate: Any, two_inmates: Any, language: str | None,
+          large_text: bool) -> Any:
     kiosk.wait_screen("attract")
     kiosk.qtbot.waitUntil(lambda: kiosk.exists("announcement0Title"), timeout=15_000)
+    if language == "en":
+        kiosk.tap("languageButton")
+    if large_text:
+        kiosk.tap("largeTextButton")
+    kiosk.qtbot.wait(50)
     yield "attract"
+    kiosk.tap("announcement1")
+    kiosk.qtbot.waitUntil(lambda: kiosk.is_visible("announcementReader"), timeout=5000)
+    yield "attract-announcement"
+    kiosk.tap("announcementReaderClose")
     kiosk.tap("startButton")
     yield "identify-id"
     kiosk.type_keys("id", one_inmate.id_number)
     yield "identify-reference"
     kiosk.type_keys("reference", "NM00-0000")
     kiosk.tap("submitButton")
-    kiosk.wait_text("identifyNotice", "不匹配")
+    kiosk.qtbot.waitUntil(lambda: _notice_shown(kiosk), timeout=15_000)
     yield "identify-wrong-reference"
     kiosk.tap("backButton")
     kiosk.sign_in(two_inmates.id_number, two_inmates.reference_number)
@@ -191,6 +223,22 @@ def _walk(kiosk: KioskDriver, one_inmate: Any, two_inmates: Any) -> Any:
         kiosk.qtbot.waitUntil(lambda s=section: kiosk.is_visible(f"{s}View"), timeout=15_000)
         kiosk.qtbot.wait(50)
         yield f"records-{section}"
+    kiosk.qtbot.wait(650)  # the tab's own debounce: it was tapped a moment ago
+    kiosk.tap("tab_assessment")
+    kiosk.qtbot.waitUntil(lambda: kiosk.is_visible("pointsHelpButton"), timeout=5000)
+    kiosk.tap("pointsHelpButton")
+    yield "records-points-help"
+    kiosk.tap("pointsHelpClose")
+    kiosk.tap("assessmentEnquiry")
+    kiosk.wait_screen("enquiry")
+    yield "enquiry"
+    kiosk.tap("enquiryReason_unclear")
+    kiosk.qtbot.waitUntil(lambda: kiosk.is_visible("enquiryTicketNo"), timeout=15_000)
+    kiosk.qtbot.waitUntil(lambda: not kiosk.is_visible("enquiryPrintAgain")
+                          and "…" not in kiosk.text("enquiryPrintStatus"), timeout=15_000)
+    yield "enquiry-filed"
+    kiosk.tap("enquiryBack")
+    kiosk.wait_screen("records")
     kiosk.tap("printButton")
     yield "print"
     kiosk.tap("printConfirm")
@@ -200,3 +248,11 @@ def _walk(kiosk: KioskDriver, one_inmate: Any, two_inmates: Any) -> Any:
 
     kiosk.window.send(ev.IdleTimeout())
     yield "countdown"
+    kiosk.tap("countdownContinue")
+    kiosk.tap("doneFinish")
+    kiosk.wait_screen("farewell")
+    yield "farewell"
+    kiosk.tap("rateGood")
+    yield "farewell-thanks"
+    kiosk.tap("farewellSkip")
+    kiosk.wait_screen("attract")

@@ -26,8 +26,11 @@ def _visible(window: QWidget, kind: type) -> list:
     return [w for w in window.findChildren(kind) if w.isVisible()]
 
 
-def _problems(window: QWidget) -> list[str]:
+def _problems(window: QWidget, size: tuple[int, int] | None = None) -> list[str]:
     problems: list[str] = []
+    if size is not None and (window.width(), window.height()) != size:
+        # Minimum sizes forced the window past the screen: something is cut off at the edge.
+        problems.append(f"window grew to {window.width()}x{window.height()}")
     for button in _visible(window, QAbstractButton):
         if button.width() < MIN_TOUCH_PX or button.height() < MIN_TOUCH_PX:
             problems.append(f"{button.objectName()} is {button.width()}x{button.height()}")
@@ -58,17 +61,27 @@ def _problems(window: QWidget) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800)],
-                         ids=["1080p", "1080p-portrait", "1280x800"])
+@pytest.mark.parametrize(
+    ("size", "language", "large_text"),
+    [
+        pytest.param((1920, 1080), None, False, id="1080p"),
+        pytest.param((1080, 1920), None, False, id="1080p-portrait"),
+        pytest.param((1280, 800), None, False, id="1280x800"),
+        pytest.param((1280, 800), "en", False, id="1280x800-english"),
+        pytest.param((1280, 800), None, True, id="1280x800-large-text"),
+        pytest.param((1280, 800), "en", True, id="1280x800-english-large-text"),
+        pytest.param((1920, 1080), "en", True, id="1080p-english-large-text"),
+    ],
+)
 def test_every_screen_is_made_for_fingers_and_old_eyes(make_kiosk, demo_credentials, central,
-                                                       size):
+                                                       size, language, large_text):
     kiosk = make_kiosk(size=size)
     one = [c for c in demo_credentials if c.note == "one inmate"][12]
     two = [c for c in demo_credentials if c.note == "two inmates"][1]
     found: dict[str, list[str]] = {}
     try:
-        for stop in walk_screens(kiosk, one, two):
-            problems = _problems(kiosk.window)
+        for stop in walk_screens(kiosk, one, two, language=language, large_text=large_text):
+            problems = _problems(kiosk.window, size)
             if problems:
                 found[stop] = problems
     finally:

@@ -1,23 +1,26 @@
 """The attract screen: what this terminal is for, what to bring, a big start; public
-announcements from the API — one featured at a time, rotating, every title in a list below it,
-any of them read in full with one tap. The list is refreshed in the background with the health
-check."""
+announcements from the API as a list of titles, one at a time opened to its first lines in turn
+(rotating), any of them read in full with one tap. The list is refreshed in the background with
+the health check."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.api.models import Announcement, AnnouncementCategory
 from kiosk.flow import events as ev
 from kiosk.flow.state import Attract, KioskState
 from kiosk.timefmt import beijing
+from ui.display import tight
 from ui.i18n import current_language, fmt_date, fmt_date_long, translate
 from ui.screens.base import Screen, ScreenContext, Send
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import make_card, make_label
 from ui.widgets.reader import ReaderOverlay
 from ui.widgets.scroll import kinetic_scroll_area
+from ui.widgets.text_button import TextButton
 
 MAX_ANNOUNCEMENTS = 6
 ROTATE_MS = 9000
@@ -41,44 +44,6 @@ def meta_line(item: Announcement, *, long: bool = False) -> str:
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
-
-
-class NewsButton(TouchButton):
-    """A tappable announcement: wrapped title over a line of detail, as tall as its text."""
-
-    def __init__(self, object_name: str, title_role: str = "newsTitle",
-                 parent: QWidget | None = None) -> None:
-        super().__init__(object_name, "choice", parent)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.title = make_label(title_role, f"{object_name}Title")
-        self.body = make_label("body", f"{object_name}Body")
-        self.detail = make_label("muted", f"{object_name}Date")
-        column = QVBoxLayout(self)
-        column.setContentsMargins(24, 12, 24, 12)
-        column.setSpacing(4)
-        for label in (self.title, self.body, self.detail):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-            column.addWidget(label)
-        self.body.hide()
-
-    def set_texts(self, title: str, detail: str, body: str | None = None) -> None:
-        self.title.setText(title)
-        self.detail.setText(detail)
-        self.body.setVisible(body is not None)
-        self.body.setText(body or "")
-        self.setAccessibleName(f"{title} {detail}")
-        self.updateGeometry()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        return max(layout.totalHeightForWidth(width) if layout else 0, self.minimumHeight())
-
-    def sizeHint(self):  # type: ignore[no-untyped-def]
-        layout = self.layout()
-        return layout.totalSizeHint() if layout else super().sizeHint()
 
 
 class AttractScreen(Screen):
@@ -128,8 +93,7 @@ class AttractScreen(Screen):
 
         self.reader = ReaderOverlay("announcementReader", self)
         self.reader.close_button.tapped.connect(lambda: self.send(ev.CloseAnnouncement()))
-        self._feature: NewsButton | None = None
-        self._page = make_label("muted", "announcementFeaturePage", wrap=False)
+        self._buttons: list[TextButton] = []
         self._items: tuple[Announcement, ...] = ()
         self._featured = 0
         self._rotate = QTimer(self)
@@ -138,7 +102,15 @@ class AttractScreen(Screen):
         self._shown: tuple[object, ...] | None = None
         self.retranslate()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit()
+        super().resizeEvent(event)
+
+    def _fit(self) -> None:
+        self._lead.setVisible(not tight(self))
+
     def retranslate(self) -> None:
+        self._fit()
         self._hero.setText(translate("AttractScreen", "狱务公开查询"))
         self._lead.setText(translate(
             "AttractScreen", "服刑人员亲属可在这里查询亲人的改造表现、计分考核、奖惩与刑罚变更、"
@@ -158,10 +130,10 @@ class AttractScreen(Screen):
         while self._news_layout.count():
             taken = self._news_layout.takeAt(0)
             old = taken.widget() if taken is not None else None
-            if old is not None and old is not self._page:
+            if old is not None:
                 old.hide()
                 old.deleteLater()
-        self._feature = None
+        self._buttons = []
 
     def _read(self, item: Announcement) -> None:
         self.send(ev.ReadAnnouncement(item.id))
@@ -170,38 +142,34 @@ class AttractScreen(Screen):
         self._clear_list()
         self._items = items
         self._featured = min(self._featured, max(len(items) - 1, 0))
+        self._rotate.stop()
         if not items:
             empty = make_label("muted", "announcementsEmpty")
             empty.setText(translate("AttractScreen", "暂无公告。"))
             self._news_layout.addWidget(empty)
-            self._page.hide()
-            self._rotate.stop()
-        else:
-            feature = NewsButton("announcementFeature", "cardTitle")
-            feature.tapped.connect(lambda: self._read(self._items[self._featured]))
-            self._feature = feature
-            self._news_layout.addWidget(feature)
-            self._news_layout.addWidget(self._page, 0, Qt.AlignmentFlag.AlignRight)
-            self._page.show()
-            for index, item in enumerate(items):
-                button = NewsButton(f"announcement{index}")
-                button.set_texts(item.title, meta_line(item))
-                button.tapped.connect(lambda item=item: self._read(item))
-                self._news_layout.addWidget(button)
-                button.show()
-            self._show_feature()
-            if len(items) > 1:
-                self._rotate.start()
+        for index, item in enumerate(items):
+            button = TextButton(f"announcement{index}")
+            button.set_texts(item.title, meta_line(item), excerpt(item.body))
+            button.tapped.connect(lambda item=item: self._read(item))
+            self._news_layout.addWidget(button)
+            button.show()
+            self._buttons.append(button)
+        self._show_feature()
+        if len(items) > 1:
+            self._rotate.start()
         self._news_layout.addStretch(1)
         self._news_area.verticalScrollBar().setValue(0)
 
+    @property
+    def featured(self) -> int:
+        """Which announcement shows its first lines now (rotates every ``ROTATE_MS``)."""
+        return self._featured
+
     def _show_feature(self) -> None:
-        if self._feature is None or not self._items:
-            return
-        item = self._items[self._featured]
-        self._feature.set_texts(item.title, meta_line(item, long=True), excerpt(item.body))
-        self._feature.show()
-        self._page.setText(f"{self._featured + 1} / {len(self._items)}")
+        for index, button in enumerate(self._buttons):
+            button.set_expanded(index == self._featured)
+        if self._buttons:
+            self._news_area.ensureWidgetVisible(self._buttons[self._featured], 0, 0)
 
     def _next_feature(self) -> None:
         if self.reader.isVisible() or not self._items:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.flow import events as ev
 from kiosk.flow.state import Done, KioskState
 from kiosk.flow.update import copies_left
+from ui.display import tight
 from ui.i18n import translate
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.widgets.buttons import TouchButton
@@ -23,22 +25,25 @@ class DoneScreen(Screen):
 
     def __init__(self, send: Send, context: ScreenContext, parent: QWidget | None = None):
         super().__init__("doneScreen", send, context, parent)
-        self.body.addStretch(1)
         card = make_card("doneCard")
-        self._icon = StatusIcon("ok")
+        self._icon = StatusIcon("ok", 110)
         self._title = make_label("title", "doneTitle", align=Qt.AlignmentFlag.AlignCenter)
         self._slip_no = make_label("lead", "doneSlipNo", align=Qt.AlignmentFlag.AlignCenter)
         self._verify = make_label("body", "doneVerify", align=Qt.AlignmentFlag.AlignCenter)
         self._goodbye = make_label("body", "doneGoodbye", align=Qt.AlignmentFlag.AlignCenter)
         self._return = make_label("muted", "doneReturn", align=Qt.AlignmentFlag.AlignCenter)
+        card.column.addStretch(1)
         card.column.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignHCenter)
         for widget in (self._title, self._slip_no, self._verify, self._goodbye, self._return):
             card.column.addWidget(widget)
-        self.body.addWidget(card)
+        card.column.addStretch(1)
+        columns = self.columns()
+        columns.setSpacing(28)
+        columns.addWidget(card, 1)
         # Visit booking and video visits continue on the phone.
         self.handoff = HandoffCard(context.settings.kiosk.family_service_url)
-        self.body.addWidget(self.handoff)
-        self.body.addStretch(1)
+        columns.addWidget(self.handoff, 1)
+        self.body.addLayout(columns, 1)
         self.again_button = TouchButton("doneAgain", "secondary")
         self.again_button.tapped.connect(lambda: self.send(ev.PrintAgain()))
         self.back_button = TouchButton("doneBack", "secondary")
@@ -53,8 +58,20 @@ class DoneScreen(Screen):
         self._timer.timeout.connect(self._refresh_return)
         self.retranslate()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit()
+        super().resizeEvent(event)
+
+    def _fit(self) -> None:
+        # Large text on a short screen: the slip number and the buttons come first; the phone
+        # hand-off is on the goodbye screen too.
+        compact = tight(self)
+        for widget in (self._icon, self._goodbye, self.handoff):
+            widget.setVisible(not compact)
+
     def retranslate(self) -> None:
-        self._title.setText(translate("DoneScreen", "凭条已打印，请取走您的凭条"))
+        self._fit()
+        self._title.setText(translate("DoneScreen", "凭条已打印，请取走"))
         self._verify.setText(translate("DoneScreen", "凭条上的二维码可以用手机扫描，核验真伪。"))
         self._goodbye.setText(translate("DoneScreen", "感谢您的使用，祝您生活顺利！"))
         self.again_button.set_label(translate("DoneScreen", "再打印一份"))

@@ -5,19 +5,22 @@ receipt with the QR of its tracking page, and shown as a QR here too."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.api.models import EnquiryReason, EnquirySection, Section
 from kiosk.flow import events as ev
 from kiosk.flow.state import Enquiry, KioskState, TicketPrint
+from ui.display import tight
 from ui.i18n import fmt_date_long, translate
 from ui.messages import notice_text, severity
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.screens.sections import section_title
-from ui.widgets.buttons import CardButton, TouchButton
+from ui.widgets.buttons import TouchButton
 from ui.widgets.common import NoticeLabel, make_card, make_label
 from ui.widgets.icons import StatusIcon
 from ui.widgets.qr import QrCode
+from ui.widgets.text_button import TextButton
 
 
 def enquiry_section_title(section: EnquirySection) -> str:
@@ -58,9 +61,9 @@ class EnquiryScreen(Screen):
         column.addWidget(self.notice)
         grid = QGridLayout()
         grid.setSpacing(20)
-        self.reason_buttons: dict[EnquiryReason, CardButton] = {}
+        self.reason_buttons: dict[EnquiryReason, TextButton] = {}
         for index, reason in enumerate(EnquiryReason):
-            button = CardButton(f"enquiryReason_{reason.value}")
+            button = TextButton(f"enquiryReason_{reason.value}", "choiceTitle", "choiceDetail")
             button.tapped.connect(lambda r=reason: self.send(ev.ChooseReason(r)))
             grid.addWidget(button, index // 2, index % 2)
             self.reason_buttons[reason] = button
@@ -107,11 +110,28 @@ class EnquiryScreen(Screen):
         self._shown: tuple[Enquiry, str] | None = None
         self.retranslate()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit()
+        super().resizeEvent(event)
+
+    def _fit(self) -> None:
+        # Large text on a short screen: the reasons and the ticket need every line.
+        compact = tight(self)
+        self._lead.setVisible(not compact)
+        self._icon.setVisible(not compact)
+        side = 180 if compact else 240
+        self.track_qr.setFixedSize(side, side)
+        # Once filed, "your enquiry has been received" says what the page title said.
+        filed = self.pages.currentIndex() == 1
+        self._title.setVisible(not (compact and filed))
+
     def retranslate(self) -> None:
+        self._fit()
         self._lead.setText(translate(
             "EnquiryScreen", "请点选哪里不对（不用打字）。监狱会核实，并在规定时间内答复您。"))
         for reason, button in self.reason_buttons.items():
-            button.set_lines(*reason_lines(reason))
+            title, detail = reason_lines(reason)
+            button.set_texts(title, detail)
         self._received.setText(translate("EnquiryScreen", "您的意见已受理"))
         self._track_hint.setText(translate("EnquiryScreen", "用手机扫码，查看办理进度"))
         self.again_button.set_label(translate("EnquiryScreen", "重新打印回执"))
@@ -127,6 +147,7 @@ class EnquiryScreen(Screen):
         ticket = visit.ticket
         if ticket is None:
             self.pages.setCurrentIndex(0)
+            self._fit()
             if visit.notice is not None:
                 self.notice.show_text(notice_text(visit.notice), severity(visit.notice))
             else:
@@ -137,6 +158,7 @@ class EnquiryScreen(Screen):
             self.again_button.hide()
             return
         self.pages.setCurrentIndex(1)
+        self._fit()
         self._ticket.setText(translate("EnquiryScreen", "受理编号：%1").replace(
             "%1", ticket.ticket_no))
         self._due.setText(translate("EnquiryScreen", "监狱将在 %1 前答复。").replace(

@@ -6,10 +6,12 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.flow import events as ev
 from kiosk.flow.state import Farewell, KioskState
+from ui.display import tight
 from ui.i18n import translate
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.widgets.buttons import TouchButton
@@ -31,15 +33,15 @@ def rating_word(score: int) -> str:
 class FarewellScreen(Screen):
     def __init__(self, send: Send, context: ScreenContext, parent: QWidget | None = None):
         super().__init__("farewellScreen", send, context, parent)
-        self._title = make_label("title", "farewellTitle", align=Qt.AlignmentFlag.AlignCenter)
-        self._wiped = make_label("lead", "farewellWiped", align=Qt.AlignmentFlag.AlignCenter)
-        self.body.addWidget(self._title)
-        self.body.addWidget(self._wiped)
+        columns = self.columns()
+        columns.setSpacing(28)
         card = make_card("ratingCard")
+        self._title = make_label("title", "farewellTitle", align=Qt.AlignmentFlag.AlignCenter)
         self._ask = make_label("cardTitle", "ratingQuestion", align=Qt.AlignmentFlag.AlignCenter)
+        card.column.addWidget(self._title)
         card.column.addWidget(self._ask)
         faces = QHBoxLayout()
-        faces.setSpacing(28)
+        faces.setSpacing(20)
         self.faces: dict[int, FaceButton] = {}
         for score, name in FACES:
             button = FaceButton(name, score)
@@ -49,10 +51,13 @@ class FarewellScreen(Screen):
         card.column.addLayout(faces)
         self._thanks = make_label("title", "ratingThanks", align=Qt.AlignmentFlag.AlignCenter)
         card.column.addWidget(self._thanks)
-        self.body.addWidget(card)
+        card.column.addStretch(1)
+        columns.addWidget(card, 1)
         self.handoff = HandoffCard(context.settings.kiosk.family_service_url)
-        self.body.addWidget(self.handoff)
-        self.body.addStretch(1)
+        columns.addWidget(self.handoff, 1)
+        self.body.addLayout(columns, 1)
+        self._wiped = make_label("lead", "farewellWiped", align=Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self._wiped)
         self._return = make_label("muted", "farewellReturn", wrap=False)
         self.skip_button = TouchButton("farewellSkip", "secondary")
         self.skip_button.tapped.connect(lambda: self.send(ev.SkipRating()))
@@ -66,10 +71,20 @@ class FarewellScreen(Screen):
         self._timer.timeout.connect(self._refresh_return)
         self.retranslate()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit()
+        super().resizeEvent(event)
+
+    def _fit(self) -> None:
+        compact = tight(self)  # large text on a short screen
+        self._title.setVisible(not compact)
+        self.handoff.set_compact(compact)
+
     def retranslate(self) -> None:
+        self._fit()
         self._title.setText(translate("FarewellScreen", "感谢您的使用"))
         self._wiped.setText(translate("FarewellScreen", "本次查询已结束，屏幕上的信息已全部清除。"))
-        self._ask.setText(translate("FarewellScreen", "请您为本次服务评价（点一下即可）："))
+        self._ask.setText(translate("FarewellScreen", "请为本次服务评价，点一下即可："))
         self._thanks.setText(translate("FarewellScreen", "谢谢您的评价！"))
         for score, button in self.faces.items():
             button.set_word(rating_word(score))

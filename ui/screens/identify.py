@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.flow import events as ev
 from kiosk.flow.state import Authenticating, Field, Identify, KioskState
 from kiosk.flow.update import can_submit, identify_hint
 from kiosk.visitor.idnumber import ID_LENGTH
+from ui.display import tight
 from ui.i18n import translate
 from ui.messages import message_text, notice_text, severity
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
@@ -29,7 +31,7 @@ class IdentifyScreen(Screen):
     def __init__(self, send: Send, context: ScreenContext, parent: QWidget | None = None):
         super().__init__("identifyScreen", send, context, parent)
         self._row = self.columns()
-        self._row.setSpacing(40)
+        self._row.setSpacing(24)
         self.body.addLayout(self._row, 1)
 
         form = QVBoxLayout()
@@ -54,7 +56,6 @@ class IdentifyScreen(Screen):
         self.back_button = TouchButton("backButton", "secondary")
         self.back_button.tapped.connect(lambda: self.send(ev.Back()))
         self.submit_button = TouchButton("submitButton", "primary")
-        self.submit_button.setMinimumWidth(300)
         self.submit_button.tapped.connect(lambda: self.send(ev.Submit()))
         form.addLayout(footer_row(self.back_button, self.submit_button, stretch_before=False))
 
@@ -71,7 +72,19 @@ class IdentifyScreen(Screen):
         self._form: Identify | None = None
         self.retranslate()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit()
+        super().resizeEvent(event)
+
+    def _fit(self) -> None:
+        # Large text on a short screen: the fields and the notice need the title's room, and
+        # the seven-key rows of the reference keypad (90 px keys) the margins' room.
+        compact = tight(self)
+        self._title.setVisible(not compact)
+        self.body.setContentsMargins(24, 16 if compact else 24, 24, 16 if compact else 24)
+
     def retranslate(self) -> None:
+        self._fit()
         self._title.setText(translate("IdentifyScreen", "请验证您的身份"))
         self._id_label.setText(translate("IdentifyScreen", "身份证号码（18 位）"))
         self._ref_label.setText(translate("IdentifyScreen", "查询码（监狱发给您的凭证上）"))
@@ -118,6 +131,8 @@ class IdentifyScreen(Screen):
             self.notice.show_text(notice_text(form.notice), severity(form.notice))
         else:
             self.notice.show_text(None)
+        # The notice needs the room of the reassuring "format is right" line.
+        self._id_hint.setVisible(form.notice is None or id_problem is not None)
         self.keypads.setCurrentWidget(
             self.id_keypad if form.focus is Field.ID else self.reference_keypad)
         # X is only ever the 18th character.

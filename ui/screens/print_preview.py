@@ -6,7 +6,8 @@ printing work fills it; until then it explains what the slip shows).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.flow import events as ev
 from kiosk.flow.state import (
@@ -18,6 +19,7 @@ from kiosk.flow.state import (
     records_of,
 )
 from kiosk.flow.update import copies_left
+from ui.display import tight
 from ui.i18n import translate
 from ui.messages import notice_text, severity
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
@@ -44,7 +46,13 @@ class PrintScreen(Screen):
             button.tapped.connect(lambda s=section: self.send(ev.ToggleSection(s)))
             grid.addWidget(button, index // 2, index % 2)
             self.section_buttons[section] = button
-        self.body.addLayout(grid)
+        # The sections to choose beside what the slip shows: both fit a 1280x800 screen
+        # (one above the other on a portrait screen).
+        columns = self.columns()
+        self._row = columns
+        columns.setSpacing(24)
+        columns.addLayout(grid, 3)
+        self.body.addLayout(columns)
 
         self.preview_area = make_card("previewArea")
         self._about = make_label("body", "printAbout")
@@ -52,7 +60,7 @@ class PrintScreen(Screen):
         self._copies = make_label("lead", "printCopies")
         for widget in (self._about, self._privacy, self._copies):
             self.preview_area.column.addWidget(widget)
-        self.body.addWidget(self.preview_area)
+        columns.addWidget(self.preview_area, 2)
         self.notice = NoticeLabel("printNotice")
         self._slip_no = make_label("lead", "printSlipNo")
         notice_box = QVBoxLayout()
@@ -73,7 +81,22 @@ class PrintScreen(Screen):
         self._shown: object = None
         self.retranslate()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        # Large text on a short screen: the choices and the copies left, one above the other;
+        # what the slip shows is said on the slip itself.
+        compact = tight(self)
+        for widget in (self._choose, self._about, self._privacy):
+            widget.setVisible(not compact)
+        across = not compact and self.width() >= self.height()
+        self._row.setDirection(QBoxLayout.Direction.LeftToRight if across
+                               else QBoxLayout.Direction.TopToBottom)
+
     def retranslate(self) -> None:
+        self._fit()
         self._title.setText(translate("PrintScreen", "打印查询凭条"))
         self._choose.setText(translate("PrintScreen", "请点选要打印的内容（可多选）："))
         self._about.setText(translate(

@@ -193,6 +193,9 @@ class RecordsScreen(Screen):
             label = make_label("lead", object_name)
             label.setText(text)
             column.addWidget(label)
+            # Large text: the sentence line needs two lines; where he is held stays in the
+            # rewards section's timeline card and on the slip.
+            label.setVisible(object_name != "profileWhere" or not large_text())
         row.addLayout(column, 1)
         return view
 

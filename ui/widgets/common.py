@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 
@@ -14,6 +15,39 @@ def repolish(widget: QWidget) -> None:
     widget.update()
 
 
+class WrapLabel(QLabel):
+    """A word-wrapped label that asks for the height its lines need at its actual width.
+
+    Qt's box layouts size a wrapped label from a guessed width; in a card beside another card,
+    or once the text grows (English, large text), the guess is too short and the last line is
+    cut off. Each resize sets the minimum height to what the width needs, so the layout makes
+    room (or the page around it scrolls).
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def _fit(self) -> None:
+        if not self.text():
+            needed = 0
+        elif self.width() < 8 * max(self.font().pixelSize(), 1) or not self.isVisible():
+            return  # a passing width while a layout settles: its height would be absurd
+        else:
+            needed = max(self.heightForWidth(self.width()), 0)
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
 def make_label(
     role: str = "body",
     object_name: str | None = None,
@@ -22,7 +56,7 @@ def make_label(
     align: Qt.AlignmentFlag | None = None,
     parent: QWidget | None = None,
 ) -> QLabel:
-    label = QLabel(parent)
+    label = WrapLabel(parent) if wrap else QLabel(parent)
     label.setProperty("role", role)
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)

@@ -31,7 +31,7 @@ class EntryBox(QFrame):
         self._text.setTextFormat(Qt.TextFormat.PlainText)
         self._text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 0, 24, 0)
+        layout.setContentsMargins(14, 0, 14, 0)  # a full ID number fits at 1280 px
         layout.addWidget(self._text, 1)
         self._placeholder = ""
         self._value = ""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ui.display import colors
@@ -18,7 +18,7 @@ class _Face(QWidget):
     def __init__(self, score: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._score = score
-        self.setMinimumSize(150, 150)
+        self.setMinimumSize(120, 120)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -51,19 +51,38 @@ class FaceButton(TouchButton):
     """One face and its word; ``tapped`` once per tap."""
 
     def __init__(self, object_name: str, score: int, parent: QWidget | None = None) -> None:
-        super().__init__(object_name, "choice", parent)
+        super().__init__(object_name, "face", parent)
         self.score = score
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 16, 12, 16)
         column.setSpacing(8)
         self.face = _Face(score)
-        self.word = make_label("choiceTitle", f"{object_name}Text",
+        self.word = make_label("cardTitle", f"{object_name}Text",
                                align=Qt.AlignmentFlag.AlignCenter)
         self.word.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         column.addWidget(self.face, 1)
         column.addWidget(self.word)
-        self.setMinimumHeight(280)
+        self.face.setFixedHeight(120)
+
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A word that wraps ("Fairly satisfied") needs its second line's height.
+        needed = self.word.heightForWidth(self.word.width())
+        if needed > 0 and needed != self.word.minimumHeight():
+            self.word.setMinimumHeight(needed)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return layout.totalHeightForWidth(width) if layout is not None else 0
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.totalSizeHint() if layout is not None else super().sizeHint()
 
     def set_word(self, text: str) -> None:
         self.word.setText(text)

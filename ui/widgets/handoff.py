@@ -10,13 +10,16 @@ from ui.i18n import translate
 from ui.widgets.common import Card, make_label
 from ui.widgets.qr import QrCode
 
+QR_PX = 190
+"""Big enough for a phone at arm's length (about 4 cm on a 24-inch panel)."""
+
 
 class HandoffCard(Card):
     def __init__(self, url: str, parent: QWidget | None = None) -> None:
         super().__init__("handoffCard", parent)
         row = QHBoxLayout()
-        row.setSpacing(28)
-        self.qr = QrCode("handoffQr", 220)
+        row.setSpacing(24)
+        self.qr = QrCode("handoffQr", QR_PX)
         self.qr.set_data(url)
         row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignVCenter)
         text = QVBoxLayout()
@@ -30,6 +33,10 @@ class HandoffCard(Card):
         row.addLayout(text, 1)
         self.column.addLayout(row)
         self.retranslate()
+
+    def set_compact(self, compact: bool) -> None:
+        """Only the QR and one sentence (large text on a short screen)."""
+        self._title.setVisible(not compact)
 
     def retranslate(self) -> None:
         self._title.setText(translate("Handoff", "用手机继续办理"))

@@ -131,7 +131,8 @@ class CountdownOverlay(_Cover):
         card.setMinimumWidth(760)
         layout = card.column
         self._title = make_label("title", "countdownTitle", align=Qt.AlignmentFlag.AlignCenter)
-        self._seconds = make_label("huge", "countdownSeconds", align=Qt.AlignmentFlag.AlignCenter)
+        self._seconds = make_label("huge", "countdownSeconds", wrap=False,
+                                   align=Qt.AlignmentFlag.AlignCenter)
         self._hint = make_label("body", "countdownHint", align=Qt.AlignmentFlag.AlignCenter)
         self.continue_button = TouchButton("countdownContinue", "primary", card)
         self.continue_button.setMinimumHeight(130)

@@ -28,6 +28,10 @@ def enable_kinetic(area: QAbstractScrollArea) -> None:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
     # A tap that moves a few pixels is still a tap, not the start of a scroll.
     props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.006)
+    # A press reaches the button under the finger at once (no 0.25 s hold-back, which also
+    # lost taps on buttons inside a list long enough to scroll); a drag that turns into a
+    # scroll releases it outside, so the button does not fire.
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
     scroller.setScrollerProperties(props)
 
 
