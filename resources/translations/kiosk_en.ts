@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>Assessment</name>
@@ -69,7 +70,9 @@
     <message numerus="yes">
         <source>最近 %n 个月的得分</source>
         <translation>
-            <numerusform>Points of the last month</numerusform><numerusform>Points of the last %n months</numerusform></translation>
+            <numerusform>Points of the last month</numerusform>
+            <numerusform>Points of the last %n months</numerusform>
+        </translation>
     </message>
     <message>
         <source>每月得分图</source>
@@ -148,7 +151,7 @@
     </message>
     <message>
         <source>服刑人员亲属可在这里查询亲人的改造表现、计分考核、奖惩与刑罚变更、生活卫生情况，并打印查询凭条。</source>
-        <translation>Look up a relative's conduct, points, rewards, sentence and living conditions, and print a slip.</translation>
+        <translation>Look up a relative&apos;s conduct, points, rewards, sentence and living conditions, and print a slip.</translation>
     </message>
     <message>
         <source>请准备好：</source>
@@ -205,7 +208,7 @@
         <translation>Hello, %1</translation>
     </message>
     <message>
-        <source>关系：%1　　%2　%3</source>
+        <source>关系：%1&#x3000;&#x3000;%2&#x3000;%3</source>
         <translation>Relationship: %1    %2  %3</translation>
     </message>
 </context>
@@ -221,7 +224,7 @@
     </message>
     <message>
         <source>我还在，继续使用</source>
-        <translation>I'm still here</translation>
+        <translation>I&apos;m still here</translation>
     </message>
     <message>
         <source>结束查询</source>
@@ -230,7 +233,9 @@
     <message numerus="yes">
         <source>%n 秒</source>
         <translation>
-            <numerusform>%n second</numerusform><numerusform>%n seconds</numerusform></translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -293,7 +298,9 @@
     <message numerus="yes">
         <source>%n 秒后自动退出并返回首页。</source>
         <translation>
-            <numerusform>Back to the start in %n second.</numerusform><numerusform>Back to the start in %n seconds.</numerusform></translation>
+            <numerusform>Back to the start in %n second.</numerusform>
+            <numerusform>Back to the start in %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -320,7 +327,7 @@
     </message>
     <message>
         <source>看不明白</source>
-        <translation>I don't understand it</translation>
+        <translation>I don&apos;t understand it</translation>
     </message>
     <message>
         <source>希望监狱解释清楚</source>
@@ -352,11 +359,11 @@
     </message>
     <message>
         <source>对“%1”有疑问</source>
-        <translation>A question about "%1"</translation>
+        <translation>A question about &quot;%1&quot;</translation>
     </message>
     <message>
         <source>返回，不提交</source>
-        <translation>Back, don't send</translation>
+        <translation>Back, don&apos;t send</translation>
     </message>
     <message>
         <source>受理编号：%1</source>
@@ -424,7 +431,9 @@
     <message numerus="yes">
         <source>%n 秒后返回首页</source>
         <translation>
-            <numerusform>Back to the start in %n second</numerusform><numerusform>Back to the start in %n seconds</numerusform></translation>
+            <numerusform>Back to the start in %n second</numerusform>
+            <numerusform>Back to the start in %n seconds</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -460,7 +469,9 @@
     <message numerus="yes">
         <source>%n 天</source>
         <translation>
-            <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -601,7 +612,9 @@
     <message numerus="yes">
         <source>最近 %n 个月的会见和亲情电话</source>
         <translation>
-            <numerusform>Visits and family calls in the last month</numerusform><numerusform>Visits and family calls in the last %n months</numerusform></translation>
+            <numerusform>Visits and family calls in the last month</numerusform>
+            <numerusform>Visits and family calls in the last %n months</numerusform>
+        </translation>
     </message>
     <message>
         <source>月份</source>
@@ -610,7 +623,9 @@
     <message numerus="yes">
         <source>%n 次</source>
         <translation>
-            <numerusform>%n time</numerusform><numerusform>%n times</numerusform></translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n times</numerusform>
+        </translation>
     </message>
     <message>
         <source>方式</source>
@@ -623,7 +638,9 @@
     <message numerus="yes">
         <source>%n 分钟</source>
         <translation>
-            <numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -689,7 +706,7 @@
     </message>
     <message>
         <source>您没有查看这位服刑人员信息的权限。如有疑问，请咨询值班民警。</source>
-        <translation>You may not see this inmate's information. If you have questions, please ask the officer on duty.</translation>
+        <translation>You may not see this inmate&apos;s information. If you have questions, please ask the officer on duty.</translation>
     </message>
     <message>
         <source>没有找到相关信息。如有疑问，请咨询值班民警。</source>
@@ -734,7 +751,9 @@
     <message numerus="yes">
         <source>还可以再试 %n 次。</source>
         <translation>
-            <numerusform> %n more try left.</numerusform><numerusform> %n more tries left.</numerusform></translation>
+            <numerusform> %n more try left.</numerusform>
+            <numerusform> %n more tries left.</numerusform>
+        </translation>
     </message>
     <message>
         <source>再错一次将被锁定。</source>
@@ -809,7 +828,9 @@
     <message numerus="yes">
         <source>本次查询还可打印 %n 份。</source>
         <translation>
-            <numerusform>You can print %n more copy.</numerusform><numerusform>You can print %n more copies.</numerusform></translation>
+            <numerusform>You can print %n more copy.</numerusform>
+            <numerusform>You can print %n more copies.</numerusform>
+        </translation>
     </message>
     <message>
         <source>凭条号：%1</source>
@@ -845,7 +866,9 @@
     <message numerus="yes">
         <source>还可打印 %n 份</source>
         <translation>
-            <numerusform>%n copy left</numerusform><numerusform>%n copies left</numerusform></translation>
+            <numerusform>%n copy left</numerusform>
+            <numerusform>%n copies left</numerusform>
+        </translation>
     </message>
     <message>
         <source>打印份数已用完</source>
@@ -950,7 +973,7 @@
         <translation>Today</translation>
     </message>
     <message>
-        <source>%1　%2</source>
+        <source>%1&#x3000;%2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
@@ -972,12 +995,16 @@
     <message numerus="yes">
         <source>奖励 %n 次</source>
         <translation>
-            <numerusform>%n reward</numerusform><numerusform>%n rewards</numerusform></translation>
+            <numerusform>%n reward</numerusform>
+            <numerusform>%n rewards</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>处罚 %n 次</source>
         <translation>
-            <numerusform>%n punishment</numerusform><numerusform>%n punishments</numerusform></translation>
+            <numerusform>%n punishment</numerusform>
+            <numerusform>%n punishments</numerusform>
+        </translation>
     </message>
     <message>
         <source>奖励</source>
@@ -1043,11 +1070,11 @@
         <translation>I have a question</translation>
     </message>
     <message>
-        <source>%1　%2　%3</source>
+        <source>%1&#x3000;%2&#x3000;%3</source>
         <translation>%1  %2  %3</translation>
     </message>
     <message>
-        <source>%1（%2 起）　预计释放日期：%3</source>
+        <source>%1（%2 起）&#x3000;预计释放日期：%3</source>
         <translation>%1 (from %2)  Expected release: %3</translation>
     </message>
 </context>
