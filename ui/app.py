@@ -78,7 +78,8 @@ class Kiosk:
         if self.services.reader is not None and self.services.reader is not reader:
             self.services.reader.close()
         self.services.reader = reader
-        self.cards = CardInput(self.services.settings, reader, self.window.controller)
+        self.cards = CardInput(self.services.settings, reader, self.window.controller,
+                               activity=self.idle.poke)
         self.cards.start()
 
     def shutdown(self, grace_ms: int = EXIT_GRACE_MS) -> None:
@@ -120,7 +121,7 @@ def build_kiosk(
     controller.setParent(window)
     idle = IdleWatcher(settings.kiosk.idle_timeout_s, window)
     idle.idle.connect(lambda: controller.dispatch(ev.IdleTimeout()))
-    cards = CardInput(settings, services.reader, controller)
+    cards = CardInput(settings, services.reader, controller, activity=idle.poke)
     kiosk = Kiosk(window, pool, idle, cards, services)
     window.kiosk = kiosk
     kiosk.officer = OfficerHost(kiosk, services, background=background)

@@ -8,6 +8,8 @@ only while a card is wanted (attract and identify screens, terminal in service).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
@@ -26,9 +28,13 @@ def card_wanted(state: KioskState) -> bool:
 
 class CardInput(QObject):
     def __init__(self, settings: Settings, reader: Reader | None,
-                 controller: FlowController) -> None:
+                 controller: FlowController, *,
+                 activity: Callable[[], None] | None = None) -> None:
         super().__init__(controller)
         self._controller = controller
+        self._activity = activity
+        """Called for every card read: a card laid on the reader is the family's activity,
+        like a touch (the idle wait must start for a visit that no finger started)."""
         self._bridge = None
         self._wedge = None
         backend = settings.reader.backend
@@ -67,6 +73,8 @@ class CardInput(QObject):
             self._bridge.set_polling(card_wanted(state))
 
     def _on_card(self, result: object) -> None:
+        if self._activity is not None:
+            self._activity()
         if isinstance(result, CardData | InvalidCardNumber):
             # A number that fails its check shows like a mistyped one, with the same hint.
             self._controller.dispatch(ev.CardRead(result.id_number))

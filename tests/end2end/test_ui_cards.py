@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from kiosk.flow.state import FlowConfig
 from kiosk.reader.serial_driver import SerialReader, Timeouts
 from kiosk.reader.simulator import ReaderSimulator, resident_card, sample_cards
 
@@ -42,3 +43,19 @@ def test_an_unsupported_card_says_so(make_kiosk, sim):
     sim.place(sample_cards()["foreign2017"])
     kiosk.wait_screen("identify")
     kiosk.wait_text("identifyNotice", "不能在本机查询")
+
+
+def test_a_card_visit_left_alone_ends_by_the_idle_countdown(make_kiosk, sim, demo_credentials):
+    """No finger ever touched the screen: the card itself must start the idle wait, or the ID
+    number would stay on the identify screen for the next person (found by bench/soak.py)."""
+    visitor = [c for c in demo_credentials if c.note == "one inmate"][8]
+    reader = SerialReader(sim.path, timeouts=FAST, backoff_s=(0.0,))
+    kiosk = make_kiosk(reader=reader, reader__backend="serial", kiosk__idle_timeout_s=1,
+                       config=FlowConfig(countdown_s=1))
+    kiosk.wait_screen("attract")
+    kiosk.qtbot.wait(1500)  # the idle wait runs out on the attract screen, with nobody there
+    sim.place(resident_card(visitor.id_number, "王某"))
+    kiosk.wait_screen("identify")
+    sim.remove()
+    kiosk.qtbot.waitUntil(lambda: kiosk.is_visible("countdownOverlay"), timeout=5000)
+    kiosk.wait_screen("attract", timeout=5000)
