@@ -3,7 +3,12 @@
 from kiosk.slip.content import SlipContent, canonical_json, content_sha256
 from kiosk.slip.fonts import FONT_FILES, FontSet, load_fonts
 from kiosk.slip.geometry import Layout
-from kiosk.slip.render import render_enquiry_ticket, render_slip, render_test_slip
+from kiosk.slip.render import (
+    render_enquiry_ticket,
+    render_slip,
+    render_slip_preview,
+    render_test_slip,
+)
 
 __all__ = [
     "FONT_FILES",
@@ -15,5 +20,6 @@ __all__ = [
     "load_fonts",
     "render_enquiry_ticket",
     "render_slip",
+    "render_slip_preview",
     "render_test_slip",
 ]

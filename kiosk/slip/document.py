@@ -131,8 +131,11 @@ class SlipBuilder:
 
 
 def build_slip(content: SlipContent, slip_no: str, verify_url: str, verify_code: str,
-               spec: PageSpec, labels: Labels) -> list[Block]:
-    """The body blocks of a records slip (A4 adds its running header and footer around them)."""
+               spec: PageSpec, labels: Labels, *, preview: bool = False) -> list[Block]:
+    """The body blocks of a records slip (A4 adds its running header and footer around them).
+
+    ``preview``: the on-screen preview before the slip is registered; it says so where the QR
+    code goes, so nothing on screen could pass for a verifiable slip."""
     b = SlipBuilder(spec, labels)
     shown = printed(content)
     omitted = omitted_counts(content)
@@ -149,7 +152,10 @@ def build_slip(content: SlipContent, slip_no: str, verify_url: str, verify_code:
         b.heading_row(labels.sections[section.value])
         _SECTION_WRITERS[section](b, records, omitted)
     b.rule()
-    b.qr(verify_url, (labels.verify_hint, f"{labels.verify_code} {verify_code}"))
+    if preview:
+        b.line(labels.preview_qr, b.bold, align="center", space_before=4.0)
+    else:
+        b.qr(verify_url, (labels.verify_hint, f"{labels.verify_code} {verify_code}"))
     b.rule(dashed=True)
     b.note(labels.keep_safe)
     return b.blocks

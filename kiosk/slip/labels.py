@@ -63,6 +63,8 @@ class Labels:
     # verification and footer
     verify_hint: str
     verify_code: str
+    preview_no: str  # in place of the slip number on the on-screen preview
+    preview_qr: str  # in place of the QR code on the on-screen preview
     keep_safe: str
     page: str  # "{page}", "{pages}"
     # officer test print
@@ -130,6 +132,8 @@ ZH_CN = Labels(
     health="健康检查",
     verify_hint="扫描二维码可核验本单真伪",
     verify_code="核验码",
+    preview_no="预览（打印时生成凭条号）",
+    preview_qr="〔预览：二维码和核验码在打印时生成〕",
     keep_safe="本单仅供家属了解情况，请妥善保管。如对内容有疑问，可在终端提交意见或咨询值班民警。",
     page="第 {page} / {pages} 页",
     test_title="打印机测试页",
@@ -191,6 +195,8 @@ EN = Labels(
     health="Health checks",
     verify_hint="Scan the QR code to check this slip is genuine",
     verify_code="Verify code",
+    preview_no="PREVIEW (numbered when printed)",
+    preview_qr="[Preview: the QR code and verify code are made when printed]",
     keep_safe=(
         "For the family's information; please keep it safe. Questions about the content: "
         "file an enquiry on the terminal or ask the duty officer."

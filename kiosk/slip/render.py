@@ -51,6 +51,16 @@ def render_slip(content: SlipContent, registration: SlipRegistered, layout: Layo
                    title=f"{labels.title} {registration.slip_no}")
 
 
+def render_slip_preview(content: SlipContent, layout: Layout) -> bytes:
+    """The slip as it will print, before it is registered: marked as a preview, no slip number,
+    no QR code and no verify code (those come from POST /slips at print time)."""
+    spec = page_spec(layout)
+    labels = labels_for(content.language)
+    blocks = build_slip(content, labels.preview_no, "", "", spec, labels, preview=True)
+    running = Running(f"{content.prison_name} · {labels.title}", labels.preview_no)
+    return _render(blocks, spec, labels, running, title=f"{labels.title} {labels.preview_no}")
+
+
 def render_test_slip(layout: Layout, now: datetime, *, prison_name: str = "",
                      terminal_id: str = "", language: Language = "zh_CN") -> bytes:
     """The officer's test print: fonts, print width and a QR code; no personal data."""
