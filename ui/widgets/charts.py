@@ -48,6 +48,10 @@ class MonthlyPointsChart(QWidget):
         self.setFixedHeight(scaled_px(CHART_PX))
         self.setMinimumWidth(400)
 
+    def drawn_texts(self) -> list[str]:
+        """The words this widget paints (for tests: painted text is not in any label)."""
+        return [bar.label for bar in self.bars]
+
     def value_range(self) -> tuple[float, float]:
         top = max([float(b.base + b.bonus) for b in self.bars] + [100.0])
         bottom = min([-float(b.deduction) for b in self.bars] + [0.0])

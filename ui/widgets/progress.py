@@ -40,6 +40,10 @@ class ProgressBar(QWidget):
         self._refit()
         self.update()
 
+    def drawn_texts(self) -> list[str]:
+        """The words this widget paints (for tests: painted text is not in any label)."""
+        return [label for _, label in self._ticks]
+
     def fraction(self) -> float:
         return float(min(max(self._value / self._maximum, Decimal(-1)), Decimal(1)))
 

@@ -31,6 +31,10 @@ class SentenceTimeline(QWidget):
         self.setFixedHeight(scaled_px(LINE_PX))
         self.setMinimumWidth(400)
 
+    def drawn_texts(self) -> list[str]:
+        """The words this widget paints (for tests: painted text is not in any label)."""
+        return list(self._labels)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = colors()
         painter = QPainter(self)
@@ -87,6 +91,10 @@ class StageSteps(QWidget):
         self.setFixedHeight(scaled_px(STEPS_PX))
         font = painted_font(self, LABEL_PX, bold=True)
         self.setMinimumWidth(int(sum(text_width(font, n) + 24 for n in self.names)))
+
+    def drawn_texts(self) -> list[str]:
+        """The words this widget paints (for tests: painted text is not in any label)."""
+        return list(self.names)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = colors()
