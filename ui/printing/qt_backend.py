@@ -20,8 +20,8 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -37,6 +37,7 @@ from kiosk.printing.base import (
     ensure_ready,
 )
 from kiosk.settings.schema import PrinterSettings
+from ui.printing.pdf_pages import UnreadablePdf, load_pdf, render_page
 
 MAX_DPI = 300
 
@@ -97,15 +98,10 @@ class QtPrinter:
 
 
 def _load(pdf: bytes) -> tuple[QPdfDocument, QBuffer]:
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)  # synchronous for an in-memory buffer
-    if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-        buffer.close()
-        raise JobFailed("the slip PDF could not be read")
-    return document, buffer
+    try:
+        return load_pdf(pdf)
+    except UnreadablePdf as exc:
+        raise JobFailed("the slip PDF could not be read") from exc
 
 
 def _page_layout(size_pt: QSizeF) -> QPageLayout:
@@ -129,11 +125,7 @@ def _paint(document: QPdfDocument, printer: QPrinter) -> bool:
                 if not printer.newPage():
                     return False
             pixels = QSize(round(size_pt.width() * dpi / 72), round(size_pt.height() * dpi / 72))
-            page = QImage(pixels, QImage.Format.Format_RGB32)
-            page.fill(Qt.GlobalColor.white)  # flatten the transparent render onto paper white
-            overlay = QPainter(page)
-            overlay.drawImage(0, 0, document.render(index, pixels))
-            overlay.end()
+            page = render_page(document, index, pixels)
             target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
             painter.drawImage(target, page)
     finally:
