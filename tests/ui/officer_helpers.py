@@ -41,6 +41,7 @@ def tap_emblem(kiosk: Any, times: int = 5) -> None:
 
 
 def type_pin(kiosk: Any, pin: str) -> None:
+    kiosk.qtbot.wait(120)  # the last PIN's last key may be this one's first: its debounce
     kiosk.type_keys("pin", pin)
     if len(pin) < 8:
         kiosk.tap("pinKey_OK")

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from kiosk.api.models import EventType
 from kiosk.exitcodes import ExitCode
+from kiosk.flow import events as ev
 from kiosk.settings import load
-from kiosk.store import Store
 from tests.ui.helpers import KioskDriver, kiosk_settings, make_services
 from tests.ui.officer_helpers import (
     PIN,
@@ -280,7 +280,7 @@ def test_status_devices_and_statistics(officer_kiosk, demo_credentials, central)
     kiosk.sign_in(family.id_number, family.reference_number)
     kiosk.wait_screen("records")
     kiosk.qtbot.waitUntil(lambda: kiosk.text("profileName") != "", timeout=15_000)
-    kiosk.window.send(__import__("kiosk.flow.events", fromlist=["Exit"]).Exit())
+    kiosk.window.send(ev.Exit())
     kiosk.qtbot.waitUntil(lambda: kiosk.screen_id() in ("attract", "farewell"), timeout=5000)
 
     enter_officer_mode(kiosk)
@@ -401,13 +401,3 @@ def test_a_card_is_not_read_in_officer_mode():
 
     assert card_wanted(KioskState())
     assert not card_wanted(KioskState(officer=PinPad()))
-
-
-def test_the_store_keeps_pin_failures_under_no_personal_key(tmp_path):
-    from kiosk.officer.pinlock import PIN_SUBJECT
-
-    store = Store.open(tmp_path / "kiosk.sqlite3")
-    try:
-        assert len(PIN_SUBJECT) == 64 and PIN not in PIN_SUBJECT
-    finally:
-        store.close()
