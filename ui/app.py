@@ -115,7 +115,7 @@ def build_kiosk(
         outage_health_interval_s=outage_health_interval_s or OUTAGE_HEALTH_INTERVAL_S,
     )
     context = ScreenContext(settings, services.clock,
-                            reader_present=settings.reader.backend != "none")
+                            reader_present=settings.reader.backend != "none", pool=pool)
     window = MainWindow(controller, context)
     pool.setParent(window)
     controller.setParent(window)

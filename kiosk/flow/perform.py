@@ -13,7 +13,7 @@ import logging
 import math
 from collections.abc import Callable
 from datetime import datetime
-from typing import Literal, Protocol
+from typing import Protocol
 
 from kiosk.api.client import CentralClient
 from kiosk.api.errors import ApiError, InvalidCredentials
@@ -35,6 +35,7 @@ from kiosk.flow.effects import (
 )
 from kiosk.flow.failures import Failure, FailureKind, classify
 from kiosk.flow.officer_perform import OfficerDeps, perform_officer
+from kiosk.flow.slip_content import slip_content, slip_language
 from kiosk.officer.actions import ActionResult, SlipCheck
 from kiosk.printing import PrinterBackend, PrinterError, wait_for_job
 from kiosk.secrets import subject_hmac
@@ -161,18 +162,11 @@ def warm_up() -> None:
 
 
 def _print_slip(effect: PrintSlip, deps: FlowDeps) -> ev.Event:
-    from kiosk.slip import SlipContent, content_sha256, render_slip
+    from kiosk.slip import content_sha256, render_slip
 
     settings = deps.settings
-    content = SlipContent(
-        prison_name=settings.terminal.prison_name,
-        terminal_id=settings.terminal.id,
-        issued_at=deps.clock(),
-        visitor_masked_id=effect.masked_id,
-        profile=effect.profile,
-        sections=dict(effect.sections),
-        language=_slip_language(effect.language),
-    )
+    content = slip_content(settings, deps.clock(), effect.masked_id, effect.profile,
+                           effect.sections, effect.language)
     registration = effect.registration
     try:
         if registration is None:
@@ -193,10 +187,6 @@ def _print_slip(effect: PrintSlip, deps: FlowDeps) -> ev.Event:
     return ev.SlipPrinted(effect.request_no, registration)
 
 
-def _slip_language(language: str) -> Literal["zh_CN", "en"]:
-    return "en" if language == "en" else "zh_CN"
-
-
 def _file_enquiry(effect: FileEnquiry, deps: FlowDeps) -> ev.Event:
     request = EnquiryRequest(inmate_id=effect.inmate_id, section=effect.section,
                              reason=effect.reason)
@@ -213,7 +203,7 @@ def _print_ticket(effect: PrintTicket, deps: FlowDeps) -> ev.Event:
     settings = deps.settings
     pdf = render_enquiry_ticket(effect.ticket, settings.terminal.prison_name,
                                 settings.terminal.id, deps.clock(), settings.printer.layout,
-                                _slip_language(effect.language))
+                                slip_language(effect.language))
     try:
         job = deps.printer.print_pdf(
             pdf, job_name=f"enquiry-{effect.ticket.ticket_no}-{effect.copy_no}", copies=1)

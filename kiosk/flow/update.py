@@ -40,6 +40,7 @@ from kiosk.flow.fault_audit import fault_audit
 from kiosk.flow.messages import Message, Notice, id_message, notice_for, reference_message
 from kiosk.flow.officer_update import officer_update
 from kiosk.flow.patience import countdown_s
+from kiosk.flow.slip_content import printable_sections
 from kiosk.flow.state import (
     SECTION_ORDER,
     Attract,
@@ -213,8 +214,7 @@ def _print(
     state: KioskState, records: Records, chosen: frozenset[Section], registration: Any
 ) -> Step:
     profile = records.loaded_profile
-    available = records.loaded_sections()
-    sections = tuple((s, available[s]) for s in SECTION_ORDER if s in chosen and s in available)
+    sections = printable_sections(records, chosen)
     if profile is None or not sections or _copies_left(state, records) == 0:
         return _same(state)
     state, request_no = _next_request(state)

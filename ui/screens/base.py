@@ -13,17 +13,20 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.flow.events import Event
 from kiosk.flow.state import KioskState
 from kiosk.settings import Settings
+from ui.workers import WorkerPool
 
 Send = Callable[[Event], None]
 
 
 @dataclass(frozen=True)
 class ScreenContext:
-    """What screens may read besides the state: settings and the clock (no I/O parts)."""
+    """What screens may read besides the state: settings and the clock (no I/O parts), and the
+    worker pool for CPU work kept off the GUI thread (the slip preview's render)."""
 
     settings: Settings
     clock: Callable[[], datetime]
     reader_present: bool = False
+    pool: WorkerPool | None = None
 
 
 class Screen(QWidget):

@@ -1,15 +1,17 @@
 """Print: choose the sections for the slip, print, and hear what to do if the printer fails.
 
-``preview_area`` is where the on-screen preview of the slip goes (the QtPdf preview of the
-printing work fills it; until then it explains what the slip shows).
+``preview_area`` shows the slip as it will print (``SlipPreview``: rendered in a worker, marked
+as a preview, no QR code); it is re-rendered when the choice changes and cleared when the screen
+is left.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.flow import events as ev
+from kiosk.flow.slip_content import preview_content
 from kiosk.flow.state import (
     SECTION_ORDER,
     KioskState,
@@ -26,6 +28,7 @@ from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.screens.sections import section_title
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import NoticeLabel, make_card, make_label
+from ui.widgets.slip_preview import SlipPreview
 
 
 class PrintScreen(Screen):
@@ -58,8 +61,11 @@ class PrintScreen(Screen):
         self._about = make_label("body", "printAbout")
         self._privacy = make_label("body", "printPrivacy")
         self._copies = make_label("lead", "printCopies")
+        self.slip_preview = SlipPreview(context.pool)
+        self.preview_area.column.addWidget(self.slip_preview, 1)
         for widget in (self._about, self._privacy, self._copies):
             self.preview_area.column.addWidget(widget)
+        self._previewed: frozenset[object] | None = None
         columns.addWidget(self.preview_area, 2)
         self.notice = NoticeLabel("printNotice")
         self._slip_no = make_label("lead", "printSlipNo")
@@ -84,6 +90,33 @@ class PrintScreen(Screen):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Leaving the screen: the slip's records leave the screen too.
+        super().hideEvent(event)
+        self.slip_preview.clear()
+        self._previewed = None
+        self._shown = None
+
+    def _preview(self, state: KioskState) -> None:
+        visit = state.visit
+        if not isinstance(visit, PrintPreview) or visit.chosen == self._previewed:
+            return  # printing or failed: the preview of what is printing stays
+        self._previewed = visit.chosen
+        settings, now = self.context.settings, self.context.clock()
+        layout = settings.printer.layout
+        if not visit.chosen:
+            self.slip_preview.clear()
+            return
+
+        def make_pdf() -> bytes:  # in the worker: content, reportlab and QtPdf off the GUI
+            from kiosk.slip import render_slip_preview
+
+            content = preview_content(state, settings, now)
+            assert content is not None
+            return render_slip_preview(content, layout)
+
+        self.slip_preview.show_slip(make_pdf)
 
     def _fit(self) -> None:
         # Large text on a short screen: the choices and the copies left, one above the other;
@@ -114,6 +147,7 @@ class PrintScreen(Screen):
         if not isinstance(visit, PrintPreview | Printing | PrintFailed) or visit is self._shown:
             return
         self._shown = visit
+        self._preview(state)
         records = records_of(visit)
         assert records is not None
         loaded = records.loaded_sections()
