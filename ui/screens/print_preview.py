@@ -55,16 +55,15 @@ class PrintScreen(Screen):
         self._row = columns
         columns.setSpacing(24)
         columns.addLayout(grid, 3)
-        self.body.addLayout(columns)
+        self.body.addLayout(columns, 1)  # the preview takes the height there is
 
         self.preview_area = make_card("previewArea")
-        self._about = make_label("body", "printAbout")
-        self._privacy = make_label("body", "printPrivacy")
         self._copies = make_label("lead", "printCopies")
         self.slip_preview = SlipPreview(context.pool)
         self.preview_area.column.addWidget(self.slip_preview, 1)
-        for widget in (self._about, self._privacy, self._copies):
-            self.preview_area.column.addWidget(widget)
+        # The preview itself shows what the slip says (and the ID number masked): no text
+        # about it beside it, only what is left to print.
+        self.preview_area.column.addWidget(self._copies)
         self._previewed: frozenset[object] | None = None
         columns.addWidget(self.preview_area, 2)
         self.notice = NoticeLabel("printNotice")
@@ -73,7 +72,6 @@ class PrintScreen(Screen):
         notice_box.addWidget(self.notice)
         notice_box.addWidget(self._slip_no)
         self.body.addLayout(notice_box)
-        self.body.addStretch(1)
 
         self.back_button = TouchButton("printBack", "secondary")
         self.back_button.tapped.connect(lambda: self.send(ev.Back()))
@@ -122,8 +120,7 @@ class PrintScreen(Screen):
         # Large text on a short screen: the choices and the copies left, one above the other;
         # what the slip shows is said on the slip itself.
         compact = tight(self)
-        for widget in (self._choose, self._about, self._privacy):
-            widget.setVisible(not compact)
+        self._choose.setVisible(not compact)
         across = not compact and self.width() >= self.height()
         self._row.setDirection(QBoxLayout.Direction.LeftToRight if across
                                else QBoxLayout.Direction.TopToBottom)
@@ -132,11 +129,6 @@ class PrintScreen(Screen):
         self._fit()
         self._title.setText(translate("PrintScreen", "打印查询凭条"))
         self._choose.setText(translate("PrintScreen", "请点选要打印的内容（可多选）："))
-        self._about.setText(translate(
-            "PrintScreen", "凭条上印有亲人的基本信息和所选内容的最近记录，以及一个二维码，"
-            "扫码可以核验凭条的真伪。"))
-        self._privacy.setText(translate(
-            "PrintScreen", "为保护您的隐私，凭条上只印您身份证号码的前 6 位和后 4 位。"))
         self.back_button.set_label(translate("PrintScreen", "返回"))
         self.confirm_button.set_label(translate("PrintScreen", "打印"))
         self.retry_button.set_label(translate("PrintScreen", "重新打印"))
