@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from kiosk.api.models import PrinterState, Section
 from kiosk.flow import events as ev
@@ -28,6 +28,7 @@ from kiosk.services import Services
 from ui.app import build_main_window, ensure_application
 from ui.main_window import MainWindow
 from ui.officer.tour import officer_tour
+from ui.tour_family import family_tour
 
 if TYPE_CHECKING:
     from kiosk.reference_server import DemoCredential, RunningServer
@@ -108,8 +109,20 @@ class Tour:
     def tap(self, name: str) -> None:
         self.wait_until(lambda: self.find(name).isEnabled(), f"the {name} control")
         widget = self.find(name)
+        self._scroll_to(widget)
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
         self.wait(60)
+
+    @staticmethod
+    def _scroll_to(widget: QWidget) -> None:
+        """Scroll the areas around ``widget`` so a tap lands on it (a finger scrolls first)."""
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                inner = parent.widget()
+                if inner is not None and inner.isAncestorOf(widget):
+                    parent.ensureWidgetVisible(widget, 0, 0)
+            parent = parent.parentWidget()
 
     def type_keys(self, pad: str, text: str) -> None:
         for char in text:
@@ -145,6 +158,8 @@ class Tour:
         if self.screen() == "attract":
             return
         self.window.send(ev.Exit())  # what the exit button sends
+        if self.screen() == "farewell":
+            self.window.send(ev.SkipRating())  # the goodbye screen's skip button
         self.wait_screen("attract")
 
 
@@ -208,6 +223,8 @@ def _tour(tour: Tour, credentials: list[DemoCredential], server: RunningServer,
     tour.wait_until(lambda: tour.window.countdown.isVisible(), "the countdown")
     tour.shot("idle-countdown")
     tour.tap("countdownExit")
+    tour.wait_screen("farewell")
+    tour.tap("farewellSkip")
     tour.wait_screen("attract")
 
     # Errors a family can meet.
@@ -263,6 +280,7 @@ def _tour(tour: Tour, credentials: list[DemoCredential], server: RunningServer,
         faults.clear()
     tour.wait_screen("attract")
 
+    family_tour(tour, lambda note: _pick(credentials, note))
     officer_tour(tour, services, one)  # the officer pages, after every family screen
     if not printer.saved:
         raise TourFailed("no slip was printed")

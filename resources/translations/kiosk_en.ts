@@ -60,6 +60,10 @@
         <translation>━ Month total</translation>
     </message>
     <message>
+        <source>%1 / %2 分</source>
+        <translation>%1 / %2 points</translation>
+    </message>
+    <message>
         <source>本周期从 %1 开始计算。</source>
         <translation>This cycle began in %1.</translation>
     </message>
@@ -804,14 +808,6 @@
     <message>
         <source>请点选要打印的内容（可多选）：</source>
         <translation>Tap what to print (you can choose several):</translation>
-    </message>
-    <message>
-        <source>凭条上印有亲人的基本信息和所选内容的最近记录，以及一个二维码，扫码可以核验凭条的真伪。</source>
-        <translation>The slip shows the latest records you chose, with a QR code to check it is genuine.</translation>
-    </message>
-    <message>
-        <source>为保护您的隐私，凭条上只印您身份证号码的前 6 位和后 4 位。</source>
-        <translation>For your privacy, only the first 6 and last 4 characters of your ID number are printed.</translation>
     </message>
     <message>
         <source>返回</source>

@@ -64,6 +64,7 @@ class EnquiryScreen(Screen):
         self.reason_buttons: dict[EnquiryReason, TextButton] = {}
         for index, reason in enumerate(EnquiryReason):
             button = TextButton(f"enquiryReason_{reason.value}", "choiceTitle", "choiceDetail")
+            button.setMinimumHeight(160)
             button.tapped.connect(lambda r=reason: self.send(ev.ChooseReason(r)))
             grid.addWidget(button, index // 2, index % 2)
             self.reason_buttons[reason] = button
@@ -82,6 +83,7 @@ class EnquiryScreen(Screen):
         self._due = make_label("body", "enquiryReplyDue")
         self._printing = make_label("body", "enquiryPrintStatus")
         self.print_notice = NoticeLabel("enquiryPrintNotice")
+        text.addStretch(1)
         text.addWidget(self._icon)
         for widget in (self._received, self._ticket, self._due, self._printing,
                        self.print_notice):
@@ -89,6 +91,7 @@ class EnquiryScreen(Screen):
         text.addStretch(1)
         row.addLayout(text, 1)
         track = QVBoxLayout()
+        track.addStretch(1)
         self.track_qr = QrCode("enquiryTrackQr", 240)
         self._track_hint = make_label("muted", "enquiryTrackHint",
                                       align=Qt.AlignmentFlag.AlignCenter)
@@ -105,8 +108,10 @@ class EnquiryScreen(Screen):
         self.back_button.tapped.connect(lambda: self.send(ev.Back()))
         self.again_button = TouchButton("enquiryPrintAgain", "primary")
         self.again_button.tapped.connect(lambda: self.send(ev.PrintTicketAgain()))
-        self.body.addLayout(footer_row(self.back_button, self.again_button,
-                                       stretch_before=False))
+        footer = footer_row(self.back_button, stretch_before=False)
+        footer.addStretch(1)
+        footer.addWidget(self.again_button)
+        self.body.addLayout(footer)
         self._shown: tuple[Enquiry, str] | None = None
         self.retranslate()
 

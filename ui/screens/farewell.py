@@ -36,6 +36,7 @@ class FarewellScreen(Screen):
         columns = self.columns()
         columns.setSpacing(28)
         card = make_card("ratingCard")
+        card.column.addStretch(1)
         self._title = make_label("title", "farewellTitle", align=Qt.AlignmentFlag.AlignCenter)
         self._ask = make_label("cardTitle", "ratingQuestion", align=Qt.AlignmentFlag.AlignCenter)
         card.column.addWidget(self._title)
@@ -88,6 +89,7 @@ class FarewellScreen(Screen):
         self._thanks.setText(translate("FarewellScreen", "谢谢您的评价！"))
         for score, button in self.faces.items():
             button.set_word(rating_word(score))
+            button.refit()
         self.handoff.retranslate()
         self._shown = None
 

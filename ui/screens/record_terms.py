@@ -4,6 +4,8 @@ descriptions) is record data and is shown as sent."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from kiosk.api.models import (
     ContactType,
     CycleOutcome,
@@ -81,19 +83,21 @@ def contact_type(kind: ContactType) -> str:
     }[kind]
 
 
+GOOD = QT_TRANSLATE_NOOP("Terms", "好")
+FAIR = QT_TRANSLATE_NOOP("Terms", "良")
+AVERAGE = QT_TRANSLATE_NOOP("Terms", "中")
+POOR = QT_TRANSLATE_NOOP("Terms", "差")
+EXCELLENT = QT_TRANSLATE_NOOP("Terms", "优秀")
+PASS = QT_TRANSLATE_NOOP("Terms", "合格")
+FAIL = QT_TRANSLATE_NOOP("Terms", "不合格")
+GRADES = frozenset({GOOD, FAIR, AVERAGE, POOR, EXCELLENT, PASS, FAIL})
+"""The monthly grades and course results the central service uses (their Chinese codes)."""
+
+
 def grade(text: str) -> str:
     """A monthly grade (好/良/中/差) or a course result; other words are shown as sent."""
-    known = {
-        "好": translate("Terms", "好"),
-        "良": translate("Terms", "良"),
-        "中": translate("Terms", "中"),
-        "差": translate("Terms", "差"),
-        "优秀": translate("Terms", "优秀"),
-        "合格": translate("Terms", "合格"),
-        "不合格": translate("Terms", "不合格"),
-    }
-    return known.get(text, text)
+    return translate("Terms", text) if text in GRADES else text
 
 
-GRADE_TONES = {"好": "good", "优秀": "good", "中": "pending", "差": "bad", "不合格": "bad"}
+GRADE_TONES = {GOOD: "good", EXCELLENT: "good", AVERAGE: "pending", POOR: "bad", FAIL: "bad"}
 """Grades worth a colour (the word is always there too)."""

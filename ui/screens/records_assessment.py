@@ -76,6 +76,13 @@ def assessment_view(data: Assessment, context: ViewContext) -> QWidget:
     result = pace(data)
     card = make_card("assessmentProgressCard")
     page.widget(card)
+    points = make_label("metric", "assessmentPoints", wrap=False)
+    points.setText(translate("Assessment", "%1 / %2 分").replace(
+        "%1", fmt_number(data.cycle_points)).replace("%2", fmt_number(data.threshold)))
+    if data.cycle_points < 0:
+        points.setProperty("tone", "bad")
+        repolish(points)
+    card.column.addWidget(points)
     summary = make_label("lead", "assessmentSentence")
     summary.setText(progress_sentence(result))
     card.column.addWidget(summary)
@@ -86,14 +93,17 @@ def assessment_view(data: Assessment, context: ViewContext) -> QWidget:
     bar.set_progress(data.cycle_points, data.threshold, ticks)
     bar.setAccessibleName(summary.text())
     card.column.addWidget(bar)
+    row = QHBoxLayout()
+    row.setSpacing(20)
     started = make_label("muted", "assessmentCycleStarted")
     started.setText(translate("Assessment", "本周期从 %1 开始计算。").replace(
         "%1", fmt_month_long(data.cycle_started)))
-    card.column.addWidget(started)
+    row.addWidget(started, 1)
     help_button = TouchButton("pointsHelpButton", "link")
     help_button.set_label(translate("Assessment", "积分是怎么算的？点这里看说明"))
     help_button.tapped.connect(context.show_help)
-    card.column.addWidget(help_button)
+    row.addWidget(help_button)
+    card.column.addLayout(row)
 
     shown = chart_months(data, CHART_MONTHS)
     page.heading(translate("Assessment", "最近 %n 个月的得分", "", len(shown)),

@@ -52,7 +52,8 @@ def _case_card(index: int, step: Step) -> Card:
         "%2", fmt_date_long(change.date)))
     card.column.addWidget(head)
     detail = make_label("body", f"sentenceChange{index}Detail")
-    detail.setText(change.detail + (f"　{change.authority}" if change.authority else ""))
+    detail.setText(translate("Rewards", "%1　%2").replace("%1", change.detail).replace(
+        "%2", change.authority) if change.authority else change.detail)
     card.column.addWidget(detail)
     steps = StageSteps(f"sentenceChange{index}Steps", [stage_name(s) for s in STAGES],
                        step.stage_index)

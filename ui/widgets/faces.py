@@ -6,10 +6,11 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from ui.display import colors
+from ui.display import colors, scaled_px
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import make_label
 
+FACE_PX = 130
 MOUTHS = {3: (0.64, 0.86), 2: (0.7, 0.7), 1: (0.76, 0.56)}
 """Score: (height of the mouth's corners, of its middle), as fractions of the face."""
 
@@ -62,7 +63,11 @@ class FaceButton(TouchButton):
         self.word.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         column.addWidget(self.face, 1)
         column.addWidget(self.word)
-        self.face.setFixedHeight(120)
+        self.refit()
+
+    def refit(self) -> None:
+        """The face's size for the current text size (larger with large text)."""
+        self.face.setFixedHeight(scaled_px(FACE_PX))
 
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
 

@@ -11,6 +11,8 @@ from ui.widgets.buttons import TouchButton
 from ui.widgets.common import make_card, make_label
 from ui.widgets.scroll import kinetic_scroll_area
 
+MAX_WIDTH_PX = 1200
+
 
 class ReaderOverlay(QWidget):
     """Covers its parent; ``close_button`` is named ``<name>Close``, texts ``<name>Title``,
@@ -20,9 +22,10 @@ class ReaderOverlay(QWidget):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setProperty("overlay", "reader")  # dims the screen behind (style sheet)
         self._name = object_name
         card = make_card(f"{object_name}Card", self)
-        card.setMaximumWidth(1300)
+        self._card = card
         self._title = make_label("title", f"{object_name}Title")
         self._meta = make_label("muted", f"{object_name}Meta")
         self._body = QWidget()
@@ -59,14 +62,19 @@ class ReaderOverlay(QWidget):
         self.close_button.set_label(close)
         host = self.parentWidget()
         assert host is not None
-        self.setGeometry(host.rect())
+        self._cover(host)
         self.raise_()
         self.show()
+
+    def _cover(self, host: QWidget) -> None:
+        self.setGeometry(host.rect())
+        # Lines a reader can follow: wide, but not the whole width of a large screen.
+        self._card.setFixedWidth(max(min(MAX_WIDTH_PX, host.width() - 80), 300))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         host = self.parentWidget()
         if watched is host and host is not None and event.type() == QEvent.Type.Resize:
-            self.setGeometry(host.rect())
+            self._cover(host)
         return False
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
