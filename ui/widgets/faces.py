@@ -10,7 +10,7 @@ from ui.display import colors, scaled_px
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import make_label
 
-FACE_PX = 130
+FACE_PX = 170
 MOUTHS = {3: (0.64, 0.86), 2: (0.7, 0.7), 1: (0.76, 0.56)}
 """Score: (height of the mouth's corners, of its middle), as fractions of the face."""
 
