@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -37,7 +37,7 @@ from kiosk.printing.base import (
     ensure_ready,
 )
 from kiosk.settings.schema import PrinterSettings
-from ui.printing.pdf_pages import UnreadablePdf, load_pdf, render_page
+from ui.printing.pdf_pages import UnreadablePdf, opened_pdf, render_page
 
 MAX_DPI = 300
 
@@ -73,16 +73,15 @@ class QtPrinter:
         check_copies(copies)
         info = self._info()
         ensure_ready(self.status())
-        document, buffer = _load(pdf)
         try:
-            printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-            printer.setDocName(job_name)
-            printer.setCopyCount(copies)
-            printer.setFullPage(True)
-            ok = _paint(document, printer)
-        finally:
-            document.close()
-            buffer.close()
+            with opened_pdf(pdf) as document:
+                printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+                printer.setDocName(job_name)
+                printer.setCopyCount(copies)
+                printer.setFullPage(True)
+                ok = _paint(document, printer)
+        except UnreadablePdf as exc:
+            raise JobFailed("the slip PDF could not be read") from exc
         if not ok:
             raise JobFailed("the spooler did not accept the job")
         with self._lock:
@@ -95,13 +94,6 @@ class QtPrinter:
     def job_status(self, job: PrintJob) -> JobState:
         with self._lock:
             return JobState.DONE if job.job_id in self._accepted else JobState.FAILED
-
-
-def _load(pdf: bytes) -> tuple[QPdfDocument, QBuffer]:
-    try:
-        return load_pdf(pdf)
-    except UnreadablePdf as exc:
-        raise JobFailed("the slip PDF could not be read") from exc
 
 
 def _page_layout(size_pt: QSizeF) -> QPageLayout:
