@@ -28,7 +28,6 @@ VISIT_LIMIT_S = 120.0
 """A visit still going after this long is ended by walking away (and counted)."""
 RETURN_SLACK_S = 1.0
 """Allowed on top of idle timeout + countdown: the flow's 250 ms tick and event delivery."""
-NOTICES = ("identifyNotice", "profileError", *(f"{s}Error" for s in SECTIONS), "printNotice")
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,8 @@ class VisitResult:
     stuck: bool = False
     seconds: float = 0.0
     notices: set[str] = field(default_factory=set)
-    """The notices the family saw (object names of notice labels and error panels)."""
+    """What the family was told: ``screen:message`` (``identify:wrong_reference``,
+    ``records:timed_out``, ``print:printer_failed``, ``out_of_service:maintenance`` ...)."""
     out_of_service_s: float = 0.0
     """Time spent waiting for the kiosk to come back into service before the visit."""
 
@@ -383,4 +383,20 @@ class VisitRobot:
         return self.kiosk.is_visible("submitButton") and not self.enabled("submitButton")
 
     def note_notices(self, result: VisitResult) -> None:
-        result.notices.update(n for n in NOTICES if self.kiosk.is_visible(n))
+        """What the family is being told, as ``screen:message`` (the flow's message codes)."""
+        from kiosk.flow.state import LoadFailed, records_of
+
+        state = self.kiosk.window.controller.state
+        if state.outage is not None:
+            result.notices.add(f"out_of_service:{state.outage.reason.value}")
+            return
+        visit = state.visit
+        notice = getattr(visit, "notice", None) or getattr(getattr(visit, "form", None),
+                                                           "notice", None)
+        if notice is not None:
+            result.notices.add(f"{self.screen()}:{notice.message.value}")
+        records = records_of(visit)
+        if records is not None:
+            for load in (records.profile, *records.sections.values()):
+                if isinstance(load, LoadFailed):
+                    result.notices.add(f"records:{load.notice.message.value}")
