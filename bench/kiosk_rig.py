@@ -53,6 +53,16 @@ def start_kiosk(stack: ExitStack, base_url: str, folder: Path, *, printer: Any =
     return driver
 
 
+def back_to_attract(kiosk: Any, timeout_ms: int = 15_000) -> None:
+    """After the family ended the visit: skip the goodbye screen's rating if it shows."""
+    kiosk.qtbot.waitUntil(lambda: kiosk.screen_id() in ("attract", "farewell"),
+                          timeout=timeout_ms)
+    if kiosk.screen_id() == "farewell":
+        kiosk.qtbot.wait(650)  # the debounce of a screen's buttons
+        kiosk.tap("farewellSkip")
+    kiosk.wait_screen("attract", timeout=timeout_ms)
+
+
 def one_inmate_visitors(seed: int = 1) -> list[Any]:
     from kiosk.reference_server.data import generate
 
