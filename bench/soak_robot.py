@@ -236,6 +236,9 @@ class VisitRobot:
             state["prints"] += 1
             self.tap_if("printButton")
             return None
+        if plan.fault == "session_expired" and not state["expired"]:
+            state["expired"] = True
+            self.server.expire_sessions()  # ending the visit now meets a 401
         return "exit" if self.tap_if("exitButton") else None
 
     def print_screen(self, state: dict[str, Any]) -> str | None:
