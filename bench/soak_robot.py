@@ -22,12 +22,20 @@ from kiosk.printing.base import JobFailed, JobState
 from kiosk.printing.fault import Faults
 from kiosk.reader.simulator import ReaderSimulator, resident_card
 from tests.ui.helpers import KioskDriver
+from ui.widgets.buttons import KEY_DEBOUNCE_MS
 
 SECTIONS = ("reform", "assessment", "rewards", "living")
 VISIT_LIMIT_S = 120.0
 """A visit still going after this long is ended by walking away (and counted)."""
 RETURN_SLACK_S = 1.0
 """Allowed on top of idle timeout + countdown: the flow's 250 ms tick and event delivery."""
+STEP_MS = 10
+"""The robot looks at the screen again this soon after acting on it. A tap changes the screen
+at once (the flow renders synchronously); replies and timers arrive while it waits, so a
+longer pause only adds idle time to every step of every visit."""
+KEY_GAP_S = (KEY_DEBOUNCE_MS + 10) / 1000
+"""The same keypad key is tapped again only after its debounce (as a finger does): no longer,
+as ``KioskDriver.type_keys``' fixed 120 ms did (a third of each visit went on typing)."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +160,7 @@ class VisitRobot:
                 ending = self.step(plan, screen, state)
                 if ending is not None:
                     result.outcome = ending
-            self.kiosk.qtbot.wait(30)
+            self.kiosk.qtbot.wait(STEP_MS)
 
     def step(self, plan: VisitPlan, screen: str, state: dict[str, Any]) -> str | None:
         """One action on the current screen; returns how the visit ended if this ended it."""
@@ -379,7 +387,13 @@ class VisitRobot:
         if not self.kiosk.is_visible(f"{pad}Keypad"):
             self.kiosk.tap_widget(self.kiosk.visible(entry))
         self.tap_if(f"{pad}Key_clear")
-        self.kiosk.type_keys(pad, text)
+        tapped: dict[str, float] = {}
+        for char in text:
+            wait_s = tapped.get(char, -KEY_GAP_S) + KEY_GAP_S - time.monotonic()
+            if wait_s > 0:
+                self.kiosk.qtbot.wait(int(wait_s * 1000) + 1)
+            self.kiosk.tap(f"{pad}Key_{'dash' if char == '-' else char}")
+            tapped[char] = time.monotonic()
         self.last_tap = time.monotonic()
 
     def busy_signing_in(self) -> bool:
