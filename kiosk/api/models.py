@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -31,6 +30,58 @@ from pydantic import (
     Strict,
     StringConstraints,
     WithJsonSchema,
+)
+
+from kiosk.api.enums import (
+    AnnouncementCategory as AnnouncementCategory,
+)
+from kiosk.api.enums import (  # re-exported: the models are the contract's one entry
+    AuthMethod as AuthMethod,
+)
+from kiosk.api.enums import (
+    ContactType as ContactType,
+)
+from kiosk.api.enums import (
+    CycleOutcome as CycleOutcome,
+)
+from kiosk.api.enums import (
+    EnquiryReason as EnquiryReason,
+)
+from kiosk.api.enums import (
+    EnquirySection as EnquirySection,
+)
+from kiosk.api.enums import (
+    EnquiryStatus as EnquiryStatus,
+)
+from kiosk.api.enums import (
+    ErrorCode as ErrorCode,
+)
+from kiosk.api.enums import (
+    EventType as EventType,
+)
+from kiosk.api.enums import (
+    PrinterState as PrinterState,
+)
+from kiosk.api.enums import (
+    ReaderState as ReaderState,
+)
+from kiosk.api.enums import (
+    RewardKind as RewardKind,
+)
+from kiosk.api.enums import (
+    Section as Section,
+)
+from kiosk.api.enums import (
+    SentenceChangeKind as SentenceChangeKind,
+)
+from kiosk.api.enums import (
+    SentenceChangeStage as SentenceChangeStage,
+)
+from kiosk.api.enums import (
+    TerminalState as TerminalState,
+)
+from kiosk.api.enums import (
+    TransactionType as TransactionType,
 )
 
 API_VERSION = "1.3"
@@ -150,154 +201,20 @@ TERMINAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 
 
 class _Model(BaseModel):
-    """Answers: unknown fields ignored, immutable once parsed."""
+    """Answers: unknown fields ignored, immutable once parsed.
 
-    model_config = ConfigDict(extra="ignore", frozen=True, str_max_length=4000)
+    Each validator is built on its first use, not at import (``defer_build``): the kiosk imports
+    these models before its first frame and parses an answer only later. (Request bodies are
+    built at once: FastAPI's request-body validation expects them ready.)
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True, str_max_length=4000, defer_build=True)
 
 
 class _Request(BaseModel):
     """Request bodies: the kiosk builds them, so unknown fields are a bug on either side."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=4000)
-
-
-# --------------------------------------------------------------------------------------------
-# Enums (values are the wire strings)
-# --------------------------------------------------------------------------------------------
-
-
-class AuthMethod(StrEnum):
-    CARD = "card"
-    MANUAL = "manual"
-
-
-class AnnouncementCategory(StrEnum):
-    NOTICE = "notice"
-    DISCLOSURE = "disclosure"
-    NEWS = "news"
-
-
-class Section(StrEnum):
-    """The four record sections a family can look at and print."""
-
-    REFORM = "reform"
-    ASSESSMENT = "assessment"
-    REWARDS = "rewards"
-    LIVING = "living"
-
-
-class EnquirySection(StrEnum):
-    REFORM = "reform"
-    ASSESSMENT = "assessment"
-    REWARDS = "rewards"
-    LIVING = "living"
-    PROFILE = "profile"
-
-
-class EnquiryReason(StrEnum):
-    INCORRECT = "incorrect"
-    MISSING = "missing"
-    UNCLEAR = "unclear"
-    OTHER = "other"
-
-
-class EnquiryStatus(StrEnum):
-    RECEIVED = "received"
-    IN_REVIEW = "in_review"
-    ANSWERED = "answered"
-
-
-class RewardKind(StrEnum):
-    PRAISE = "表扬"
-    MATERIAL_REWARD = "物质奖励"
-    MERIT = "记功"
-    WARNING = "警告"
-    DEMERIT = "记过"
-    CONFINEMENT = "禁闭"
-
-    @property
-    def is_punishment(self) -> bool:
-        return self in (RewardKind.WARNING, RewardKind.DEMERIT, RewardKind.CONFINEMENT)
-
-
-class SentenceChangeKind(StrEnum):
-    REDUCTION = "减刑"
-    PAROLE = "假释"
-    MEDICAL_PAROLE = "暂予监外执行"
-
-
-class SentenceChangeStage(StrEnum):
-    """In the order a case moves through them."""
-
-    REPORTED = "呈报"
-    PUBLICISED = "公示"
-    SUBMITTED = "提请"
-    RULED = "裁定"
-
-
-class CycleOutcome(StrEnum):
-    PRAISE = "表扬"
-    MATERIAL_REWARD = "物质奖励"
-    NO_REWARD = "不予奖励"
-
-
-class TransactionType(StrEnum):
-    DEPOSIT = "存款"
-    SPENDING = "消费"
-    REMITTANCE = "汇款"
-    DEDUCTION = "扣款"
-
-
-class ContactType(StrEnum):
-    IN_PERSON = "现场会见"
-    VIDEO = "远程视频会见"
-    PHONE = "亲情电话"
-
-
-class TerminalState(StrEnum):
-    READY = "ready"
-    IN_SESSION = "in_session"
-    OUT_OF_SERVICE = "out_of_service"
-
-
-class PrinterState(StrEnum):
-    READY = "ready"
-    PAPER_LOW = "paper_low"
-    PAPER_OUT = "paper_out"
-    OFFLINE = "offline"
-    UNKNOWN = "unknown"
-
-
-class ReaderState(StrEnum):
-    READY = "ready"
-    ABSENT = "absent"
-    ERROR = "error"
-    DISABLED = "disabled"
-
-
-class EventType(StrEnum):
-    SESSION_STARTED = "session_started"
-    SESSION_ENDED = "session_ended"
-    RECORDS_VIEWED = "records_viewed"
-    SLIP_PRINTED = "slip_printed"
-    ENQUIRY_FILED = "enquiry_filed"
-    RATING = "rating"
-    ADMIN_LOGIN = "admin_login"
-    ADMIN_ACTION = "admin_action"
-    FAULT = "fault"
-
-
-class ErrorCode(StrEnum):
-    INVALID_REQUEST = "invalid_request"
-    INVALID_CREDENTIALS = "invalid_credentials"
-    SESSION_EXPIRED = "session_expired"
-    TERMINAL_UNAUTHORIZED = "terminal_unauthorized"
-    NOT_LINKED = "not_linked"
-    NOT_FOUND = "not_found"
-    LOCKED = "locked"
-    RATE_LIMITED = "rate_limited"
-    MAINTENANCE = "maintenance"
-    SERVER_ERROR = "server_error"
 
 
 # --------------------------------------------------------------------------------------------

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from kiosk.api.models import (
-    Announcement,
-    EnquiryFiled,
-    EnquiryReason,
-    EnquirySection,
-    Profile,
-    Section,
-    SessionCreated,
-    SlipRegistered,
-)
+from kiosk.api.enums import EnquiryReason, EnquirySection, Section
 from kiosk.flow.failures import Failure
 from kiosk.flow.officer_events import OfficerEvent
 from kiosk.flow.state import Field
+
+if TYPE_CHECKING:  # annotations only: importing pydantic would slow the first frame
+    from kiosk.api.models import Announcement, EnquiryFiled, Profile, SessionCreated, SlipRegistered
 
 # ---- taps ----------------------------------------------------------------------------------
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
-from kiosk.audit.catalogue import AdminAction
 from kiosk.flow.officer_state import OfficerPage
-from kiosk.officer.actions import ActionResult, SlipCheck
-from kiosk.officer.pinlock import PinCheck
-from kiosk.officer.settings_edit import SettingsOutcome
-from kiosk.officer.stats import Statistics
-from kiosk.officer.status import TerminalStatus
+
+if TYPE_CHECKING:  # annotations only: the officer modules reach the store and SQLAlchemy
+    from kiosk.audit.catalogue import AdminAction
+    from kiosk.officer.actions import ActionResult, SlipCheck
+    from kiosk.officer.pinlock import PinCheck
+    from kiosk.officer.settings_edit import SettingsOutcome
+    from kiosk.officer.stats import Statistics
+    from kiosk.officer.status import TerminalStatus
 
 # ---- events ---------------------------------------------------------------------------------
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
-from kiosk.officer.actions import ActionResult, SlipCheck
-from kiosk.officer.settings_edit import SettingsOutcome
-from kiosk.officer.stats import Statistics
-from kiosk.officer.status import TerminalStatus
+if TYPE_CHECKING:  # annotations only: the officer modules reach the store and SQLAlchemy
+    from kiosk.officer.actions import ActionResult, SlipCheck
+    from kiosk.officer.settings_edit import SettingsOutcome
+    from kiosk.officer.stats import Statistics
+    from kiosk.officer.status import TerminalStatus
+
 
 PIN_MAX_DIGITS = 8
 PIN_MIN_DIGITS = 6

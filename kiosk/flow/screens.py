@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from kiosk.api.models import TerminalState
+from kiosk.api.enums import TerminalState
 from kiosk.flow.officer_state import OfficerMode, OfficerPage, PinPad
 from kiosk.flow.state import (
     Attract,

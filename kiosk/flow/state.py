@@ -12,22 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from kiosk.api.models import (
-    Announcement,
-    AuthMethod,
-    EnquiryFiled,
-    EnquiryReason,
-    EnquirySection,
-    LinkedInmate,
-    Profile,
-    Section,
-    SlipRegistered,
-)
+from kiosk.api.enums import AuthMethod, EnquiryReason, EnquirySection, Section
 from kiosk.flow.messages import Message, Notice
 from kiosk.flow.officer_state import OfficerState
 from kiosk.settings import Settings
+
+if TYPE_CHECKING:  # annotations only: importing pydantic would slow the first frame
+    from kiosk.api.models import Announcement, EnquiryFiled, LinkedInmate, Profile, SlipRegistered
 
 SECTION_ORDER: tuple[Section, ...] = (
     Section.REFORM,
