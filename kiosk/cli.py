@@ -10,14 +10,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from kiosk import __version__
+from kiosk import version
 from kiosk.exitcodes import ExitCode
-from kiosk.settings import LoadedSettings, SettingsError, load
+from kiosk.settings import LoadedSettings, Settings, SettingsError, load
 from kiosk.settings.loader import replace
 
 if TYPE_CHECKING:
@@ -30,24 +30,47 @@ if TYPE_CHECKING:
 class Gui(Protocol):
     """What the command line needs from ``ui/``: open the kiosk, or drive the screen tour.
 
+    ``run_kiosk`` is handed a way to build the parts rather than the parts, so that the window
+    is painted before the slow ones (database, client) are opened.
+
     ``printer_builders`` adds the printer backends that need Qt (``qt``) to the core's.
     """
 
     @property
     def printer_builders(self) -> Mapping[str, BackendBuilder]: ...
 
-    def run_kiosk(self, services: Services, *, windowed: bool, demo_banner: str | None) -> int: ...
+    def run_kiosk(self, start: Callable[[], Services], settings: Settings, *, windowed: bool,
+                  demo_banner: str | None) -> int:
+        """Show the window from ``settings``, then call ``start()`` for the parts and run."""
+        ...
 
     def run_tour(self, services: Services, out_dir: Path, server: RunningServer) -> int: ...
 
 DEMO_TOKEN = "demo-token"
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, read from the package metadata only when asked (it costs start-up time)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"kiosk {version()}")
+        parser.exit()
+
+
+class _StartFailed(Exception):
+    """The parts could not be built: the one-line message and the exit code."""
+
+    def __init__(self, code: ExitCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Prison-affairs disclosure kiosk (狱务公开查询终端)"
     )
-    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0,
+                        help="show the version and exit")
     parser.add_argument("--settings", type=Path, metavar="PATH", help="site settings file")
     parser.add_argument(
         "--demo", action="store_true",
@@ -130,39 +153,51 @@ def _run(
         print("kiosk: this entry point has no window; run the installed `kiosk` command",
               file=sys.stderr)
         return ExitCode.USAGE
+    builders = gui.printer_builders
+    opened: list[Services] = []
+
+    def start() -> Services:
+        opened.append(_build(loaded, builders, server=server, site_file=args.settings))
+        return opened[-1]
+
+    try:
+        if args.tour is not None:
+            assert server is not None
+            return gui.run_tour(start(), args.tour, server)
+        windowed = args.windowed or (args.demo and not args.fullscreen) or (
+            not settings.kiosk.fullscreen and not args.fullscreen
+        )
+        banner = print_demo_credentials(server.credentials()) if server is not None else None
+        return gui.run_kiosk(start, settings, windowed=windowed, demo_banner=banner)
+    except _StartFailed as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return exc.code
+    finally:
+        for services in opened:
+            services.close()
+
+
+def _build(loaded: LoadedSettings, builders: Mapping[str, BackendBuilder], *,
+           server: RunningServer | None, site_file: Path | None) -> Services:
+    """The Qt-free parts; a problem an officer must fix becomes ``_StartFailed``."""
     from kiosk.api.errors import ConfigurationError
     from kiosk.secrets import SecretError
     from kiosk.services import build_services
     from kiosk.store import StoreError
 
     try:
-        services = build_services(loaded, printer_builders=gui.printer_builders)
+        services = build_services(loaded, printer_builders=builders)
     except ConfigurationError as exc:
-        print(f"kiosk: settings error: {exc}", file=sys.stderr)
-        return ExitCode.SETTINGS
+        raise _StartFailed(ExitCode.SETTINGS, f"settings error: {exc}") from None
     except (StoreError, SecretError) as exc:
         # A database from a newer kiosk, a damaged terminal key, an unwritable data folder:
         # an officer's matter, said in one line rather than a traceback.
-        print(f"kiosk: local data error: {exc}", file=sys.stderr)
-        return ExitCode.STORE
+        raise _StartFailed(ExitCode.STORE, f"local data error: {exc}") from None
     if server is None:
         # After an officer's edit, the settings a restart would load (demo mode has its own
         # layer on top, so there the edit is applied to the settings in memory instead).
-        site_file = args.settings
         services.reload_settings = lambda: load(site_file).settings
-    try:
-        if args.tour is not None:
-            assert server is not None
-            return gui.run_tour(services, args.tour, server)
-        windowed = args.windowed or (args.demo and not args.fullscreen) or (
-            not settings.kiosk.fullscreen and not args.fullscreen
-        )
-        banner = None
-        if server is not None:
-            banner = print_demo_credentials(server.credentials())
-        return gui.run_kiosk(services, windowed=windowed, demo_banner=banner)
-    finally:
-        services.close()
+    return services
 
 
 @contextmanager

@@ -1,17 +1,12 @@
-"""Start-up of the Qt kiosk: application, theme, lockdown, main window, event loop.
+"""The Qt kiosk assembled: main window, flow controller, idle watcher, card input, officer mode.
 
 ``build_main_window(services)`` is what tests (and the screen tour) use: the whole kiosk, wired
 to the given Qt-free parts, started (timers running, first health check sent), not shown.
-``run_kiosk(services, windowed=...)`` is what ``kiosk`` runs.
+``ui.startup.run_kiosk`` is what ``kiosk`` runs; it paints the window first and calls
+``build_kiosk`` behind it.
 """
 
 from __future__ import annotations
-
-import signal
-import sys
-
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from kiosk import log
 from kiosk.api.client import CentralClient
@@ -21,32 +16,15 @@ from kiosk.reader import Reader
 from kiosk.services import Services
 from ui.card_input import CardInput
 from ui.controller import HEALTH_INTERVAL_S, OUTAGE_HEALTH_INTERVAL_S, FlowController
-from ui.crash import CrashHandler
-from ui.i18n import translate
 from ui.idle import IdleWatcher
-from ui.lockdown import apply_lockdown
 from ui.main_window import MainWindow
 from ui.officer.host import OfficerHost
 from ui.screens.base import ScreenContext
-from ui.theme import apply_theme
+from ui.startup import ensure_application
 from ui.workers import WorkerPool
 
-WINDOWED_SIZE = (1280, 800)
 EXIT_GRACE_MS = 3000
 """On exit, how long the ``DELETE /sessions/current`` may take before the process ends anyway."""
-
-
-def ensure_application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
-        app.setApplicationName("prison-kiosk")
-        app.setApplicationDisplayName(translate("MainWindow", "狱务公开查询"))
-    assert isinstance(app, QApplication)
-    if not app.property("kioskThemed"):
-        apply_theme(app)
-        app.setProperty("kioskThemed", True)
-    return app
 
 
 class Kiosk:
@@ -100,23 +78,28 @@ class Kiosk:
 def build_kiosk(
     services: Services,
     *,
+    window: MainWindow | None = None,
     config: FlowConfig | None = None,
     health_interval_s: float = HEALTH_INTERVAL_S,
     outage_health_interval_s: float | None = None,
     background: bool = True,
 ) -> Kiosk:
-    """The kiosk on these parts, not started: ``kiosk.start()`` runs it. ``background``
-    starts the audit-upload and heartbeat threads with it."""
+    """The kiosk on these parts, not started: ``kiosk.start()`` runs it. ``window`` is one
+    already on screen (``ui.startup``), else a new one is made. ``background`` starts the
+    audit-upload and heartbeat threads with it."""
     ensure_application()
     settings = services.settings
-    pool = WorkerPool()
+    pool = window.context.pool if window is not None and window.context.pool else WorkerPool()
     controller = FlowController(
         services, pool, config=config, health_interval_s=health_interval_s,
         outage_health_interval_s=outage_health_interval_s or OUTAGE_HEALTH_INTERVAL_S,
     )
     context = ScreenContext(settings, services.clock,
                             reader_present=settings.reader.backend != "none", pool=pool)
-    window = MainWindow(controller, context)
+    if window is None:
+        window = MainWindow(context)
+    else:
+        window.replace_context(context)
     pool.setParent(window)
     controller.setParent(window)
     idle = IdleWatcher(settings.kiosk.idle_timeout_s, window)
@@ -124,6 +107,7 @@ def build_kiosk(
     cards = CardInput(settings, services.reader, controller, activity=idle.poke)
     kiosk = Kiosk(window, pool, idle, cards, services)
     window.kiosk = kiosk
+    window.attach(controller)
     kiosk.officer = OfficerHost(kiosk, services, background=background)
     return kiosk
 
@@ -143,47 +127,3 @@ def build_main_window(
                         outage_health_interval_s=outage_health_interval_s)
     kiosk.start()
     return kiosk.window
-
-
-def run_kiosk(services: Services, *, windowed: bool, demo_banner: str | None = None) -> int:
-    """Run the kiosk until the process is asked to quit; returns the exit code."""
-    app = ensure_application()
-    kiosk = build_kiosk(services)
-    window = kiosk.window
-    settings = services.settings
-    lock = apply_lockdown(app, window, windowed=windowed, hide_cursor=settings.kiosk.hide_cursor)
-    crash = CrashHandler(services.log_dir, window.controller.crash)
-    crash.install()
-    if demo_banner:
-        window.setWindowTitle(f"{window.windowTitle()} — {demo_banner}")
-    kiosk.start()
-    if windowed:
-        window.resize(*WINDOWED_SIZE)
-        window.allow_close = True
-        window.show()
-    else:
-        window.showFullScreen()
-
-    def quitting() -> None:
-        kiosk.shutdown()
-        crash.uninstall()
-        app.removeEventFilter(lock)
-
-    app.aboutToQuit.connect(quitting)
-    assert kiosk.officer is not None
-    kiosk.officer.exitRequested.connect(app.exit)  # officer mode's "exit to desktop"
-    # The supervisor's SIGTERM (and Ctrl+C in development) ends the visit and quits cleanly;
-    # the timer lets Python run its signal handlers between Qt events.
-    # exit(), not quit(): quit() asks every window to close, and the kiosk window refuses.
-    previous = {signum: signal.signal(signum, lambda *_: app.exit(0))
-                for signum in (signal.SIGINT, signal.SIGTERM)}
-    heartbeat = QTimer(window)
-    heartbeat.start(500)
-    heartbeat.timeout.connect(lambda: None)
-    try:
-        return app.exec()
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        app.aboutToQuit.disconnect(quitting)
-

@@ -7,7 +7,7 @@ Qt is imported only when a window is really opened, so ``kiosk --version`` and
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from kiosk.printing.factory import BackendBuilder
     from kiosk.reference_server.runner import RunningServer
     from kiosk.services import Services
+    from kiosk.settings import Settings
     from kiosk.settings.schema import PrinterSettings
 
 
@@ -33,10 +34,11 @@ class QtGui:
     def printer_builders(self) -> Mapping[str, BackendBuilder]:
         return {"qt": _build_qt_backend}
 
-    def run_kiosk(self, services: Services, *, windowed: bool, demo_banner: str | None) -> int:
-        from ui.app import run_kiosk
+    def run_kiosk(self, start: Callable[[], Services], settings: Settings, *, windowed: bool,
+                  demo_banner: str | None) -> int:
+        from ui.startup import run_kiosk
 
-        return run_kiosk(services, windowed=windowed, demo_banner=demo_banner)
+        return run_kiosk(start, settings, windowed=windowed, demo_banner=demo_banner)
 
     def run_tour(self, services: Services, out_dir: Path, server: RunningServer) -> int:
         from ui.tour import run_tour

@@ -7,8 +7,9 @@ tree — not even in a hidden page. The wipe never waits for the network.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -26,39 +27,45 @@ from kiosk import log
 from kiosk.flow.events import Event, Exit, SetLanguage, StillHere, ToggleLargeText
 from kiosk.flow.patience import idle_timeout_s
 from kiosk.flow.screens import ScreenId, busy, countdown_shown, screen_for
-from kiosk.flow.state import Attract, KioskState, session_of
-from ui.controller import FlowController
+from kiosk.flow.state import Attract, FlowConfig, KioskState, session_of
 from ui.display import apply_display, large_text
 from ui.i18n import current_language, install_language, translate
-from ui.officer.screens import OFFICER_SCREENS
-from ui.screens.attract import AttractScreen
 from ui.screens.base import Screen, ScreenContext, Send
-from ui.screens.choose_inmate import ChooseInmateScreen
-from ui.screens.done import DoneScreen
-from ui.screens.enquiry import EnquiryScreen
-from ui.screens.farewell import FarewellScreen
-from ui.screens.identify import IdentifyScreen
-from ui.screens.out_of_service import OutOfServiceScreen
-from ui.screens.print_preview import PrintScreen
-from ui.screens.records import RecordsScreen
 from ui.widgets.display_buttons import LanguageButton, LargeTextButton
 from ui.widgets.overlays import BusyOverlay, CountdownOverlay
 from ui.widgets.topbar import TopBar
 
+if TYPE_CHECKING:
+    from ui.controller import FlowController
+
 ScreenFactory = Callable[[Send, ScreenContext], Screen]
 
-SCREENS: dict[ScreenId, ScreenFactory] = {
-    ScreenId.OUT_OF_SERVICE: OutOfServiceScreen,
-    ScreenId.ATTRACT: AttractScreen,
-    ScreenId.IDENTIFY: IdentifyScreen,
-    ScreenId.CHOOSE_INMATE: ChooseInmateScreen,
-    ScreenId.RECORDS: RecordsScreen,
-    ScreenId.PRINT: PrintScreen,
-    ScreenId.DONE: DoneScreen,
-    ScreenId.ENQUIRY: EnquiryScreen,
-    ScreenId.FAREWELL: FarewellScreen,
-    **OFFICER_SCREENS,
+SCREENS: dict[ScreenId, str] = {
+    ScreenId.OUT_OF_SERVICE: "ui.screens.out_of_service:OutOfServiceScreen",
+    ScreenId.ATTRACT: "ui.screens.attract:AttractScreen",
+    ScreenId.IDENTIFY: "ui.screens.identify:IdentifyScreen",
+    ScreenId.CHOOSE_INMATE: "ui.screens.choose_inmate:ChooseInmateScreen",
+    ScreenId.RECORDS: "ui.screens.records:RecordsScreen",
+    ScreenId.PRINT: "ui.screens.print_preview:PrintScreen",
+    ScreenId.DONE: "ui.screens.done:DoneScreen",
+    ScreenId.ENQUIRY: "ui.screens.enquiry:EnquiryScreen",
+    ScreenId.FAREWELL: "ui.screens.farewell:FarewellScreen",
+    ScreenId.OFFICER_PIN: "ui.officer.pin_pad:PinPadScreen",
+    ScreenId.OFFICER_MENU: "ui.officer.menu:OfficerMenuScreen",
+    ScreenId.OFFICER_STATUS: "ui.officer.status:OfficerStatusScreen",
+    ScreenId.OFFICER_SETTINGS: "ui.officer.settings:OfficerSettingsScreen",
+    ScreenId.OFFICER_DEVICES: "ui.officer.devices:OfficerDevicesScreen",
+    ScreenId.OFFICER_STATS: "ui.officer.stats:OfficerStatsScreen",
+    ScreenId.OFFICER_VERIFY: "ui.officer.verify:OfficerVerifyScreen",
 }
+"""Each screen's class as "module:Class", imported when the screen is first shown: the first
+frame needs only the attract screen's code, not the records' or officer mode's."""
+
+
+def screen_factory(screen_id: ScreenId) -> ScreenFactory:
+    module, name = SCREENS[screen_id].split(":")
+    factory: ScreenFactory = getattr(importlib.import_module(module), name)
+    return factory
 
 
 def wipe_widget_tree(root: QWidget) -> None:
@@ -79,12 +86,16 @@ def wipe_widget_tree(root: QWidget) -> None:
 
 
 class MainWindow(QWidget):
-    def __init__(self, controller: FlowController, context: ScreenContext,
-                 parent: QWidget | None = None) -> None:
+    """The kiosk's one window. It is built from the settings alone and shows the attract screen
+    at once; ``attach`` then hands it the controller, built once the slower parts are ready
+    (``ui.startup``). Taps before that wait in a queue and are sent on attach."""
+
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(translate("MainWindow", "狱务公开查询"))
-        self.controller = controller
+        self._controller: FlowController | None = None
+        self._early: list[Event] = []
         self.context = context
         self.allow_close = False
         self.kiosk: Any = None
@@ -114,16 +125,33 @@ class MainWindow(QWidget):
         self.countdown.leave.connect(self._leave)
         self._screens: dict[ScreenId, Screen] = {}
         self._previous: KioskState | None = None
+        self.show_state(KioskState(config=FlowConfig.from_settings(context.settings)))
+
+    def attach(self, controller: FlowController) -> None:
+        """Follow this controller's state from now on; send it the taps made while waiting."""
+        self._controller = controller
         controller.stateChanged.connect(self.show_state)
         self.show_state(controller.state)
+        early, self._early = self._early, []
+        for event in early:
+            controller.dispatch(event)
+
+    @property
+    def controller(self) -> FlowController:
+        assert self._controller is not None, "the window has no controller yet (attach)"
+        return self._controller
 
     # ---- for tests and the tour -------------------------------------------------------------
 
     def send(self, event: Event) -> None:
-        self.controller.dispatch(event)
+        if self._controller is None:
+            self._early.append(event)
+        else:
+            self._controller.dispatch(event)
 
     def current_screen_id(self) -> ScreenId:
-        return screen_for(self.controller.state)
+        assert self._previous is not None
+        return screen_for(self._previous)
 
     def screen_widget(self, screen_id: ScreenId) -> Screen | None:
         return self._screens.get(screen_id)
@@ -138,7 +166,7 @@ class MainWindow(QWidget):
     def _screen(self, screen_id: ScreenId) -> Screen:
         screen = self._screens.get(screen_id)
         if screen is None:
-            screen = SCREENS[screen_id](self.send, self.context)
+            screen = screen_factory(screen_id)(self.send, self.context)
             self._screens[screen_id] = screen
             self.stack.addWidget(screen)
         return screen

@@ -10,14 +10,22 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.flow.screens import ScreenId
 from tests.ui.helpers import kiosk_settings, make_services
-from ui.app import run_kiosk
 from ui.main_window import MainWindow
+from ui.startup import run_kiosk
 
 
 def test_run_kiosk_shows_the_kiosk_and_quits_cleanly_on_sigterm(qapp, central, tmp_path,
                                                                  demo_credentials):
-    services = make_services(kiosk_settings(central.base_url, tmp_path))
+    settings = kiosk_settings(central.base_url, tmp_path)
     seen: dict[str, object] = {}
+
+    def start():
+        # The window is on screen, on the attract screen, before the slow parts are built.
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        seen["before_start"] = [w.current_screen_id() for w in windows]
+        seen["services"] = make_services(settings)
+        return seen["services"]
 
     def look() -> None:
         windows = [w for w in QApplication.topLevelWidgets()
@@ -33,10 +41,11 @@ def test_run_kiosk_shows_the_kiosk_and_quits_cleanly_on_sigterm(qapp, central, t
 
     QTimer.singleShot(0, look)
     try:
-        code = run_kiosk(services, windowed=False)
+        code = run_kiosk(start, settings, windowed=False)
     finally:
-        services.close()
+        seen["services"].close()
     assert code == 0
+    assert seen["before_start"] == [ScreenId.ATTRACT]
     assert seen["survived_close"] is True
     window = seen["window"]
     assert isinstance(window, MainWindow)

@@ -8,7 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -140,10 +140,12 @@ class _NoWindow:
 
     printer_builders: ClassVar[dict[str, object]] = {}
 
-    def run_kiosk(self, *args: object, **kwargs: object) -> int:
+    def run_kiosk(self, start: Callable[[], object], *args: object, **kwargs: object) -> int:
+        start()  # as the real one does once the window is painted; must raise here
         raise AssertionError("the kiosk started although its data cannot be used")
 
-    run_tour = run_kiosk
+    def run_tour(self, *args: object, **kwargs: object) -> int:
+        raise AssertionError("the tour started although its data cannot be used")
 
 
 def _stamp_newer(db_path: Path) -> None:

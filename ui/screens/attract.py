@@ -5,11 +5,13 @@ the health check."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.api.models import Announcement, AnnouncementCategory
+from kiosk.api.enums import AnnouncementCategory
 from kiosk.flow import events as ev
 from kiosk.flow.state import Attract, KioskState
 from kiosk.timefmt import beijing
@@ -21,6 +23,9 @@ from ui.widgets.common import make_card, make_label
 from ui.widgets.reader import ReaderOverlay
 from ui.widgets.scroll import kinetic_scroll_area
 from ui.widgets.text_button import TextButton
+
+if TYPE_CHECKING:  # annotations only: importing pydantic would slow the first frame
+    from kiosk.api.models import Announcement
 
 MAX_ANNOUNCEMENTS = 6
 ROTATE_MS = 9000
