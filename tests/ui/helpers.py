@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pytestqt.exceptions import TimeoutError as QtWaitTimeout
+
 from kiosk.api.client import CentralClient
 from kiosk.printing import FilePrinter, PrinterBackend
 from kiosk.secrets import load_or_create_secret
@@ -138,7 +140,10 @@ class KioskDriver:
         return str(self.window.current_screen_id().value)
 
     def wait_screen(self, screen: str, timeout: int = 15_000) -> None:
-        self.qtbot.waitUntil(lambda: self.screen_id() == screen, timeout=timeout)
+        try:
+            self.qtbot.waitUntil(lambda: self.screen_id() == screen, timeout=timeout)
+        except QtWaitTimeout:
+            raise AssertionError(f"still on {self.screen_id()!r}, not {screen!r}") from None
 
     def text(self, name: str) -> str:
         return str(self.visible(name).text())
@@ -150,7 +155,15 @@ class KioskDriver:
             except AssertionError:
                 return False
 
-        self.qtbot.waitUntil(shown, timeout=timeout)
+        try:
+            self.qtbot.waitUntil(shown, timeout=timeout)
+        except QtWaitTimeout:
+            try:
+                now = repr(self.text(name))
+            except AssertionError:
+                now = "not visible"
+            raise AssertionError(f"{name} never showed {fragment!r}; it shows {now} on "
+                                 f"{self.screen_id()!r}") from None
 
     def all_texts(self) -> list[str]:
         """Every text held anywhere in the window tree: labels, buttons, table cells, models."""

@@ -34,11 +34,13 @@ def audited(central, services, type_: EventType, **match: Any) -> list[dict]:
     """Audit events of one type from this kiosk, sent to the server or still queued (the
     uploader runs in the background), in the order they happened."""
     terminal = services.settings.terminal.id
-    found = {e.event_id: (e.at, e.data) for e in central.events()
-             if e.terminal_id == terminal and e.type is type_}
-    found.update({e.event_id: (e.at, e.data)
-                  for e in services.store.pending_events(1000, services.clock() + DAY)
-                  if e.type is type_})
+    # The queue first: an event only moves from the queue to the server, so read in this
+    # order it is seen in one place or the other (the other order can miss one in transit).
+    found = {e.event_id: (e.at, e.data)
+             for e in services.store.pending_events(1000, services.clock() + DAY)
+             if e.type is type_}
+    found.update({e.event_id: (e.at, e.data) for e in central.events()
+                  if e.terminal_id == terminal and e.type is type_})
     ordered = [data for _, data in sorted(found.values(), key=lambda pair: pair[0])]
     return [d for d in ordered if all(d.get(k) == v for k, v in match.items())]
 
