@@ -2,6 +2,7 @@
 PySide6 window on the same machine (target: within 1.5x). Prints medians; asserts nothing.
 
     python bench/startup.py [--runs 7] [--program dist/kiosk/kiosk] [--source] [--platform P]
+                            [--bare-program FROZEN_BARE_WINDOW]
 
 The kiosk measured is the one-folder build (``dist/kiosk/kiosk``) when it exists, else the source
 tree run by this Python (``--source`` forces that). It runs as on a terminal (full screen, real
@@ -143,6 +144,9 @@ def main() -> None:
                         help=f"built kiosk to time (default: {BUILT} if it exists)")
     parser.add_argument("--source", action="store_true", help="time the source tree instead")
     parser.add_argument("--platform", default="offscreen", help="QT_QPA_PLATFORM for both")
+    parser.add_argument("--bare-program", type=Path, default=None,
+                        help="a bare window frozen by PyInstaller (BARE_WINDOW as a script, "
+                             "--onedir) to time instead of this Python running it")
     args = parser.parse_args()
 
     program = None if args.source else (args.program or (BUILT if BUILT.exists() else None))
@@ -160,8 +164,10 @@ def main() -> None:
             settings = _settings_file(Path(tmp), server.base_url)
             print(f"platform {args.platform}; {os.cpu_count()} CPUs; "
                   f"Python {sys.version.split()[0]}")
-            bare = measure("bare PySide6 window (this Python)",
-                           [sys.executable, "-c", BARE_WINDOW], env, args.runs)
+            bare_cmd, bare_label = (
+                ([str(args.bare_program)], "bare PySide6 window (frozen)") if args.bare_program
+                else ([sys.executable, "-c", BARE_WINDOW], "bare PySide6 window (this Python)"))
+            bare = measure(bare_label, bare_cmd, env, args.runs)
             kiosk = measure(kiosk_label, [*kiosk_cmd, "--settings", str(settings)], env,
                             args.runs, must_show=ATTRACT, ready=READY)
     finally:
