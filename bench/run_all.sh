@@ -24,6 +24,7 @@ echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d:
      "$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM," \
      "$("$PY" -c 'import platform; print("Python", platform.python_version())')"
 run bench/startup.py
+run bench/startup_breakdown.py
 run bench/memory.py
 run bench/visit_latency.py
 run bench/api_sections.py
