@@ -89,7 +89,9 @@ def build_kiosk(
     audit-upload and heartbeat threads with it."""
     ensure_application()
     settings = services.settings
-    pool = window.context.pool if window is not None and window.context.pool else WorkerPool()
+    pool = window.context.pool if window is not None else None
+    if pool is None:
+        pool = WorkerPool()
     controller = FlowController(
         services, pool, config=config, health_interval_s=health_interval_s,
         outage_health_interval_s=outage_health_interval_s or OUTAGE_HEALTH_INTERVAL_S,
