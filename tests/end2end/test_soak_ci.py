@@ -1,13 +1,21 @@
 """The soak (bench/soak.py) in CI: the real window tapped through scripted visits against a
 faulty reference server in its own process, then the privacy scan of every folder the kiosk
-wrote to. Fewer visits than the 1,000 of the full soak (docs/reliability.md says how many and
-why); ``KIOSK_SOAK_VISITS`` asks for more.
+wrote to.
+
+120 visits, not the 200 issue 9 asks for (nor the 1,000 of the full soak): a visit takes about
+2.3 s on an idle 2-core machine, most of it waiting that cannot be cut without weakening what
+is proven (a walk-away waits out the 2 s idle wait and 2 s countdown, one visit in five; a
+repeated keypad key waits out its debounce; sign-in, records and the slip are the kiosk's own
+work). 200 visits would take about 8 minutes and push the whole CI towards 20; 120 take about
+5. The gap: visits 121-200 (and longer-run effects such as memory growth) are covered only by
+the full soak run by hand, ``bench/soak.py --visits 1000``, or here with
+``KIOSK_SOAK_VISITS=200`` (docs/reliability.md, Soak in CI).
 
 Pass/fail: no crash, every visit back on the attract screen within its idle wait and countdown,
 every audit event the kiosk recorded stored by the server exactly once, as many sessions ended
 as started, no Qt warning, no personal data on disk. Memory and Qt object counts are printed,
-not judged: over a few dozen visits the figure is dominated by caches filling up (see
-docs/reliability.md), so a bound tight enough to mean something would fail on noise.
+not judged: over a hundred visits the figure is still dominated by caches filling up, so a
+bound tight enough to mean something would fail on noise.
 """
 
 from __future__ import annotations
@@ -20,13 +28,12 @@ import pytest
 from bench.privacy_scan import ENCODINGS, Scanner, needles_for_seed
 from bench.soak import run_soak
 
-CI_VISITS = 40
+CI_VISITS = 120
 SEED = 7
 
 
-
 @pytest.mark.slow
-@pytest.mark.timeout(900)
+@pytest.mark.timeout(1200)
 @pytest.mark.skipif(sys.version_info < (3, 12),
                     reason="PySide6 6.12 aborts on Python 3.11 (docs/reliability.md, Soak)")
 def test_soak_visits_leave_no_crash_no_stuck_screen_no_lost_event_no_trace(qapp, tmp_path):
