@@ -3,10 +3,10 @@ faulty reference server in its own process, then the privacy scan of every folde
 wrote to.
 
 120 visits, not the 200 issue 9 asks for (nor the 1,000 of the full soak): a visit takes about
-2.3 s on an idle 2-core machine, most of it waiting that cannot be cut without weakening what
+2.2 s on an idle 2-core machine, most of it waiting that cannot be cut without weakening what
 is proven (a walk-away waits out the 2 s idle wait and 2 s countdown, one visit in five; a
 repeated keypad key waits out its debounce; sign-in, records and the slip are the kiosk's own
-work). 200 visits would take about 8 minutes and push the whole CI towards 20; 120 take about
+work). 200 visits would take about 7.5 minutes and push the whole CI towards 20; 120 take about
 5. The gap: visits 121-200 (and longer-run effects such as memory growth) are covered only by
 the full soak run by hand, ``bench/soak.py --visits 1000``, or here with
 ``KIOSK_SOAK_VISITS=200`` (docs/reliability.md, Soak in CI).
