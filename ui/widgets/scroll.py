@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -11,6 +11,28 @@ from PySide6.QtWidgets import (
     QScrollerProperties,
     QWidget,
 )
+from shiboken6 import isValid
+
+_flick: tuple[QObject, Qt.GestureType] | None = None
+
+
+def flick_gesture() -> Qt.GestureType:
+    """The one flick gesture recognizer that every kinetic area shares.
+
+    ``QScroller.grabGesture`` registers a new recognizer, with a new gesture type number, for
+    each widget it is given; PySide6 makes a new Python enum class for every number it has not
+    seen, and keeps it for ever (about 3 KB each, five per visit, as a visit's screens are
+    built afresh). The recognizer makes one gesture per widget, and that gesture drives the
+    widget's own ``QScroller``: registered once, on an object that lives as long as the
+    application, it serves every viewport."""
+    global _flick
+    if _flick is None or not isValid(_flick[0]):
+        anchor = QObject(QCoreApplication.instance())
+        anchor.setObjectName("kineticScrollGesture")
+        gesture = QScroller.grabGesture(anchor,
+                                        QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        _flick = (anchor, gesture)
+    return _flick[1]
 
 
 def enable_kinetic(area: QAbstractScrollArea) -> None:
@@ -20,8 +42,8 @@ def enable_kinetic(area: QAbstractScrollArea) -> None:
         area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         area.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     viewport = area.viewport()
-    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    scroller = QScroller.scroller(viewport)
+    scroller = QScroller.scroller(viewport)  # first: the gesture finds it when it is made
+    viewport.grabGesture(flick_gesture())
     props = scroller.scrollerProperties()
     off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
     props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
