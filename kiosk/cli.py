@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from kiosk import version
 from kiosk.exitcodes import ExitCode
+from kiosk.malloc_tuning import tune_malloc
 from kiosk.settings import LoadedSettings, Settings, SettingsError, load
 from kiosk.settings.loader import replace
 
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None, *, gui: Gui | None = None) -> int:
+    tune_malloc()  # first, before any thread (kiosk.malloc_tuning)
     args = build_parser().parse_args(argv)
     if args.tour is not None and not args.demo:
         print("kiosk: --tour needs --demo (the tour uses the synthetic families)", file=sys.stderr)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import log
+from kiosk.malloc_tuning import tune_malloc
 from kiosk.settings import Settings
 from ui.i18n import translate
 from ui.lockdown import LockdownFilter, apply_lockdown
@@ -45,6 +46,7 @@ parts are built (the window is shown by then either way; this only orders the wo
 def ensure_application() -> QApplication:
     app = QApplication.instance()
     if app is None:
+        tune_malloc()  # before Qt's and the kiosk's threads (a no-op if main() did it)
         app = QApplication(sys.argv[:1])
         app.setApplicationName("prison-kiosk")
         app.setApplicationDisplayName(translate("MainWindow", "狱务公开查询"))
