@@ -36,6 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.soak_memory import MemoryTracer  # noqa: E402
 from bench.soak_server import RandomFaults  # noqa: E402
 
 IDLE_S = 2
@@ -196,14 +197,17 @@ def qt_objects(window: Any) -> tuple[int, int]:
 
 
 def run_soak(visits: int, seed: int, folder: Path, *, reader: bool = True,
-             random_faults: RandomFaults = RANDOM_FAULTS, progress: bool = False) -> SoakReport:
+             random_faults: RandomFaults = RANDOM_FAULTS, progress: bool = False,
+             tracer: MemoryTracer | None = None) -> SoakReport:
     folder.mkdir(parents=True, exist_ok=True)
     with sandbox(folder) as scanned, ExitStack() as parts:
-        return _run(parts, visits, seed, folder, scanned, reader, random_faults, progress)
+        return _run(parts, visits, seed, folder, scanned, reader, random_faults, progress,
+                    tracer)
 
 
 def _run(stack: ExitStack, visits: int, seed: int, folder: Path, scanned: list[Path],
-         reader: bool, random_faults: RandomFaults, progress: bool) -> SoakReport:
+         reader: bool, random_faults: RandomFaults, progress: bool,
+         tracer: MemoryTracer | None) -> SoakReport:
     """``stack`` owns every running part; it is closed (kiosk, logging, server) before the
     privacy scan, so the scan sees the files as the kiosk left them."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
@@ -215,6 +219,7 @@ def _run(stack: ExitStack, visits: int, seed: int, folder: Path, scanned: list[P
     from bench.soak_server import SoakServer
     from kiosk.flow.state import FlowConfig
     from kiosk.log import setup_logging, shutdown_logging
+    from kiosk.malloc_tuning import tune_malloc
     from kiosk.printing import FaultyPrinter, FilePrinter
     from kiosk.reader.serial_driver import SerialReader, Timeouts
     from kiosk.reader.simulator import ReaderSimulator
@@ -223,6 +228,7 @@ def _run(stack: ExitStack, visits: int, seed: int, folder: Path, scanned: list[P
     from ui.crash import CRASH_PREFIX, CrashHandler
 
     started = time.monotonic()
+    tune_malloc()  # as the kiosk's main() does, before any thread
     server = stack.enter_context(SoakServer(seed=seed, faults=random_faults))
     sim = stack.enter_context(ReaderSimulator(folder / "ttyREADER")) if reader else None
     settings = kiosk_settings(
@@ -302,6 +308,9 @@ def _run(stack: ExitStack, visits: int, seed: int, folder: Path, scanned: list[P
             robot.wait_in_service()
             gc.collect()
             rss[plan.number] = rss_mib()
+        if tracer is not None and plan.number in (tracer.baseline_visit, visits):
+            robot.wait_in_service()
+            tracer.probe(plan.number, window)
         if progress and plan.number % 50 == 0:
             print(f"  {plan.number} visits, {time.monotonic() - started:.0f} s, "
                   f"RSS {rss_mib():.1f} MiB", flush=True)
@@ -381,6 +390,9 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="run in this folder and keep it (default: a "
                         "temporary folder, removed afterwards)")
     parser.add_argument("--no-reader", action="store_true", help="no simulated card reader")
+    parser.add_argument("--trace-memory", type=int, metavar="VISIT", nargs="?", const=30,
+                        help="print what grew between this visit (default 30) and the last: "
+                        "Python allocations, object types, Qt objects, native memory (slower)")
     args = parser.parse_args()
     if sys.version_info < (3, 12):  # noqa: UP036 (the shared /tmp/venv is still 3.11)
         # PySide6 6.12 drops references to None/True/False on 3.11: the soak (like a terminal)
@@ -389,12 +401,15 @@ def main() -> int:
               file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    tracer = MemoryTracer(args.trace_memory) if args.trace_memory else None
     with ExitStack() as stack:
         folder = args.keep or Path(stack.enter_context(
             tempfile.TemporaryDirectory(prefix="kiosk-soak-")))
         report = run_soak(args.visits, args.seed, folder, reader=not args.no_reader,
-                          progress=True)
+                          progress=True, tracer=tracer)
     report.print()
+    if tracer is not None:
+        tracer.print()
     missed = report.failures()
     for line in missed:
         print(f"TARGET MISSED: {line}")
