@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -23,11 +23,12 @@ def flick_gesture() -> Qt.GestureType:
     each widget it is given; PySide6 makes a new Python enum class for every number it has not
     seen, and keeps it for ever (about 3 KB each, five per visit, as a visit's screens are
     built afresh). The recognizer makes one gesture per widget, and that gesture drives the
-    widget's own ``QScroller``: registered once, on an object that lives as long as the
-    application, it serves every viewport."""
+    widget's own ``QScroller``: registered once, on an object of this module's that is never
+    deleted, it serves every viewport. (As a child of the application it was destroyed with
+    it, and the process crashed on the way out.)"""
     global _flick
     if _flick is None or not isValid(_flick[0]):
-        anchor = QObject(QCoreApplication.instance())
+        anchor = QObject()
         anchor.setObjectName("kineticScrollGesture")
         gesture = QScroller.grabGesture(anchor,
                                         QScroller.ScrollerGestureType.LeftMouseButtonGesture)
