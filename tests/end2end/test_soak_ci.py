@@ -2,14 +2,12 @@
 faulty reference server in its own process, then the privacy scan of every folder the kiosk
 wrote to.
 
-120 visits, not the 200 issue 9 asks for (nor the 1,000 of the full soak): a visit takes about
-2.2 s on an idle 2-core machine, most of it waiting that cannot be cut without weakening what
-is proven (a walk-away waits out the 2 s idle wait and 2 s countdown, one visit in five; a
-repeated keypad key waits out its debounce; sign-in, records and the slip are the kiosk's own
-work). 200 visits would take about 7.5 minutes and push the whole CI towards 20; 120 take about
-5. The gap: visits 121-200 (and longer-run effects such as memory growth) are covered only by
-the full soak run by hand, ``bench/soak.py --visits 1000``, or here with
-``KIOSK_SOAK_VISITS=200`` (docs/reliability.md, Soak in CI).
+200 visits (issue 9), not the 1,000 of the full soak: a visit takes about 2.2 s on an idle
+2-core machine, most of it waiting that cannot be cut without weakening what is proven (a
+walk-away waits out the 2 s idle wait and 2 s countdown, one visit in five; a repeated keypad key
+waits out its debounce). So ``scripts/dev.sh test`` runs this test (marker ``soak``) in its own
+pytest process beside the rest of the suite, whose CPU the waits leave room for
+(docs/reliability.md, Soak in CI). ``KIOSK_SOAK_VISITS`` asks for another count.
 
 Pass/fail: no crash, every visit back on the attract screen within its idle wait and countdown,
 every audit event the kiosk recorded stored by the server exactly once, as many sessions ended
@@ -28,12 +26,13 @@ import pytest
 from bench.privacy_scan import ENCODINGS, Scanner, needles_for_seed
 from bench.soak import run_soak
 
-CI_VISITS = 120
+CI_VISITS = 200
 SEED = 7
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(1200)
+@pytest.mark.soak
+@pytest.mark.timeout(1500)
 @pytest.mark.skipif(sys.version_info < (3, 12),
                     reason="PySide6 6.12 aborts on Python 3.11 (docs/reliability.md, Soak)")
 def test_soak_visits_leave_no_crash_no_stuck_screen_no_lost_event_no_trace(qapp, tmp_path):
