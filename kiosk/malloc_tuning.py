@@ -5,10 +5,10 @@ keeps what was freed in it for that thread's next allocations. The kiosk's worke
 HTTP calls, the slip PDF and its page images) each grew one to their busiest visit's size and
 held it: in the soak the process grew from 386 MiB after 10 visits to 511 MiB after 1,000,
 with 220 MiB resident in eight such arenas. Two arenas serve a handful of threads that mostly
-wait on the network. Soak, visit 10 -> 300: 386 -> 499 MiB (+29%) untuned; 348 -> 328 MiB
-with two arenas; 293 -> 295 MiB (+0.5%) with two arenas and 1 MiB blocks mapped. Blocks of a megabyte or more (page images, PDFs) are mapped
-and unmapped on their own instead of splitting an arena's free space; glibc would otherwise
-raise that threshold to the largest block freed so far (up to 32 MiB).
+wait on the network. Blocks of a megabyte or more (page images, PDFs) are mapped and unmapped
+on their own instead of splitting an arena's free space; glibc would otherwise raise that
+threshold to the largest block freed so far (up to 32 MiB). Soak, visit 10 -> 300: 386 -> 499
+MiB (+29%) untuned; 348 -> 328 MiB with two arenas; 293 -> 295 MiB (+0.5%) with both.
 
 Linux with glibc only; elsewhere this does nothing. ``MALLOC_ARENA_MAX`` or
 ``MALLOC_MMAP_THRESHOLD_`` in the environment (an operator's choice) leave glibc's own
