@@ -83,7 +83,7 @@ def visit(kiosk: Any, visitor: Any, meter: StallMeter) -> None:
             kiosk.qtbot.wait(90)  # a finger: no key twice within its debounce
             tap(f"{pad}Key_{ {'-': 'dash'}.get(char, char)}")
     tap("submitButton")
-    wait("sign-in and records", lambda: all(kiosk.exists(f"{s}View") for s in SECTIONS)
+    wait("sign-in and records", lambda: kiosk.is_visible(f"{SECTIONS[0]}View")
          and kiosk.exists("profileName"))
     for section in SECTIONS:
         tap(f"tab_{section}")

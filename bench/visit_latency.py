@@ -4,10 +4,10 @@
 
 The kiosk: the real window offscreen against the reference server in its own process
 (``bench/soak_server.py``) on loopback. The clock starts as the robot taps ``submitButton`` and
-stops once the profile and all four sections are loaded and their views built (the open tab's
-view is shown, the other three are built hidden) and the event queue has been run twice, which
-delivers the repaint those changes posted. (No paint-event filter: an application-wide Python
-event filter costs more than it measures.) Target: median <= 250 ms.
+stops once the profile and all four sections are loaded, the profile and the open tab's view are
+built (a tab's view is built when the tab is first opened) and the event queue has been run
+twice, which delivers the repaint those changes posted. (No paint-event filter: an
+application-wide Python event filter costs more than it measures.) Target: median <= 250 ms.
 
 Bare ``requests``: the same six calls (POST /sessions, then the profile and the four sections)
 one after another on one kept-alive ``requests.Session``, no parsing beyond ``.json()``. The
@@ -53,7 +53,9 @@ def kiosk_round(kiosk: Any, visitor: Any) -> float:
             return False
         if not all(isinstance(load, Loaded) for load in visit.sections.values()):
             return False
-        return kiosk.exists("profileName") and all(kiosk.exists(f"{s}View") for s in SECTIONS)
+        # Every answer is in; what is on screen is the profile and the open tab's view (the
+        # other tabs' views are built when they are opened).
+        return kiosk.exists("profileName") and kiosk.is_visible(f"{SECTIONS[0]}View")
 
     kiosk.qtbot.waitUntil(complete, timeout=15_000)
     # Everything is built; the repaint it asked for is a posted event: let it run.
@@ -109,7 +111,7 @@ def main() -> int:
         bare = [requests_round(server.base_url, visitors[i % len(visitors)])
                 for i in range(args.rounds + 1)][1:]
     print(f"machine: {machine()}")
-    print(summary("kiosk: tap query -> 4 sections + profile painted", ui_times))
+    print(summary("kiosk: tap query -> all loaded, open tab painted", ui_times))
     print(summary("bare requests: the same 6 calls, sequential", bare))
     ratio = statistics.median(bare) / statistics.median(ui_times)
     print(f"kiosk vs sequential: x{ratio:.2f} (target: kiosk <= 250 ms and faster)")

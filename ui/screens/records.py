@@ -10,6 +10,7 @@ from collections.abc import Callable, Hashable
 from functools import partial
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.api.models import Profile, Section
@@ -71,6 +72,7 @@ class LoadPanel(QStackedWidget):
         self.addWidget(self._loading)
         self.addWidget(self._failed)
         self._view: QWidget | None = None
+        self._pending: Callable[[], QWidget] | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -82,21 +84,23 @@ class LoadPanel(QStackedWidget):
         return self._load
 
     def show_load(self, load: Load, build: Callable[[object], QWidget],
-                  key: Hashable = None) -> None:
+                  key: Hashable = None, *, hidden: bool = False) -> None:
         """Show ``load``; ``build(data)`` makes the view of loaded data, again when ``key``
-        (what else the view depends on) changes."""
+        (what else the view depends on) changes. ``hidden``: the panel is not on screen (a tab
+        not chosen), so its view is built when the panel is next shown rather than now: a view
+        takes about 100 ms of the GUI thread, and building all four as their answers arrived
+        froze the screen for half a second (bench/gui_stall.py)."""
         if load is self._load and key == self._key:
             return
         self._load = load
         self._key = key
+        self._pending = None
         if isinstance(load, Loaded):
             self._spinner.stop()
-            if self._view is not None:
-                self.removeWidget(self._view)
-                self._view.deleteLater()
-            self._view = build(load.data)
-            self.addWidget(self._view)
-            self.setCurrentWidget(self._view)
+            if hidden:
+                self._pending = partial(build, load.data)
+            else:
+                self._show_view(build(load.data))
         elif isinstance(load, LoadFailed):
             self._spinner.stop()
             self.notice.show_text(notice_text(load.notice), severity(load.notice))
@@ -105,6 +109,20 @@ class LoadPanel(QStackedWidget):
         else:
             self._spinner.start()
             self.setCurrentWidget(self._loading)
+
+    def _show_view(self, view: QWidget) -> None:
+        if self._view is not None:
+            self.removeWidget(self._view)
+            self._view.deleteLater()
+        self._view = view
+        self.addWidget(view)
+        self.setCurrentWidget(view)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._pending is not None:  # the view deferred while this tab was not chosen
+            build, self._pending = self._pending, None
+            self._show_view(build())
+        super().showEvent(event)
 
 
 class RecordsScreen(Screen):
@@ -213,7 +231,8 @@ class RecordsScreen(Screen):
             # Only the sentence timeline (rewards) needs the profile.
             key = (display, context.profile is not None if section is Section.REWARDS else None)
             panel.show_load(records.sections[section], partial(self._section_view, section,
-                                                                context), key)
+                                                                context), key,
+                            hidden=section is not records.tab)
 
         for section, button in self.tab_buttons.items():
             button.setChecked(section is records.tab)
