@@ -26,13 +26,26 @@ def start_kiosk(stack: ExitStack, base_url: str, folder: Path, *, printer: Any =
                 outage_health_interval_s: float | None = None, **changes: Any) -> Any:
     """A shown, started kiosk (a ``tests.ui.helpers.KioskDriver``); ``changes`` are settings
     as ``section__key=value``."""
-    from bench.soak_qt import QtBotLite
-    from tests.ui.helpers import KioskDriver, kiosk_settings, make_services
-    from ui.app import build_main_window, ensure_application
+    from tests.ui.helpers import kiosk_settings, make_services
 
     settings = kiosk_settings(base_url, folder, **changes)
     services = make_services(settings, printer=printer, reader=reader)
     stack.callback(services.close)
+    driver = show_kiosk(stack, services, config=config, health_interval_s=health_interval_s,
+                        outage_health_interval_s=outage_health_interval_s)
+    driver.wait_screen("attract")
+    return driver
+
+
+def show_kiosk(stack: ExitStack, services: Any, *, config: Any = None,
+               health_interval_s: float = 30.0,
+               outage_health_interval_s: float | None = None) -> Any:
+    """The window on these services, started and shown at 1920x1080 (a ``KioskDriver``); its
+    shutdown is registered with ``stack``."""
+    from bench.soak_qt import QtBotLite
+    from tests.ui.helpers import KioskDriver
+    from ui.app import build_main_window, ensure_application
+
     ensure_application()
     window = build_main_window(services, config=config, health_interval_s=health_interval_s,
                                outage_health_interval_s=outage_health_interval_s)
@@ -48,9 +61,7 @@ def start_kiosk(stack: ExitStack, base_url: str, folder: Path, *, printer: Any =
     window.show()
     bot = QtBotLite()
     bot.waitExposed(window)
-    driver = KioskDriver(bot, window, services)
-    driver.wait_screen("attract")
-    return driver
+    return KioskDriver(bot, window, services)
 
 
 def back_to_attract(kiosk: Any, timeout_ms: int = 15_000) -> None:

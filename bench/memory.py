@@ -32,6 +32,7 @@ from bench.startup import (
     ROOT,
     TOKEN,
     _settings_file,
+    stop_process,
 )
 from kiosk.reference_server.runner import ServerConfig, start_server
 
@@ -76,12 +77,7 @@ def idle_memory(command: list[str], env: dict[str, str], settle_s: float,
         status = _status(proc.pid)
         return status["VmRSS"] / MIB, max(highest, status["VmRSS"] / MIB), status["VmHWM"] / MIB
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc)
 
 
 def main() -> int:

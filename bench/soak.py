@@ -212,9 +212,9 @@ def _run(stack: ExitStack, visits: int, seed: int, folder: Path, scanned: list[P
     privacy scan, so the scan sees the files as the kiosk left them."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
+    from bench.kiosk_rig import show_kiosk
     from bench.privacy_scan import scan
     from bench.soak_plan import plan_visits
-    from bench.soak_qt import QtBotLite
     from bench.soak_robot import Timing, VisitRobot
     from bench.soak_server import SoakServer
     from kiosk.flow.state import FlowConfig
@@ -223,8 +223,7 @@ def _run(stack: ExitStack, visits: int, seed: int, folder: Path, scanned: list[P
     from kiosk.printing import FaultyPrinter, FilePrinter
     from kiosk.reader.serial_driver import SerialReader, Timeouts
     from kiosk.reader.simulator import ReaderSimulator
-    from tests.ui.helpers import KioskDriver, kiosk_settings, make_services
-    from ui.app import build_main_window, ensure_application
+    from tests.ui.helpers import kiosk_settings, make_services
     from ui.crash import CRASH_PREFIX, CrashHandler
 
     started = time.monotonic()
@@ -268,28 +267,15 @@ def _run(stack: ExitStack, visits: int, seed: int, folder: Path, scanned: list[P
                                    backoff_s=(0.0, 0.5))
     services = make_services(settings, printer=printer, reader=card_reader)
     stack.callback(services.close)
-    ensure_application()
     config = FlowConfig(prison_code=settings.terminal.prison_code, countdown_s=COUNTDOWN_S)
-    window = build_main_window(services, config=config, health_interval_s=5.0,
-                               outage_health_interval_s=1.0)
-    window.allow_close = True
+    kiosk = show_kiosk(stack, services, config=config, health_interval_s=5.0,
+                       outage_health_interval_s=1.0)
+    window = kiosk.window
     crashes: list[BaseException] = []
     window.controller.crashed.connect(crashes.append)
     crash_handler = CrashHandler(services.log_dir, window.controller.crash)
     crash_handler.install()
     stack.callback(crash_handler.uninstall)
-
-    def close_window() -> None:
-        window.kiosk.shutdown(grace_ms=5000)
-        window.close()
-        window.deleteLater()
-
-    stack.callback(close_window)
-    window.resize(1920, 1080)
-    window.show()
-    bot = QtBotLite()
-    bot.waitExposed(window)
-    kiosk = KioskDriver(bot, window, services)
     timing = Timing(IDLE_S, COUNTDOWN_S, READ_TIMEOUT_S)
     rng = random.Random(seed)
     robot = VisitRobot(kiosk, server, printer, sim, timing, rng)
@@ -321,7 +307,7 @@ def _run(stack: ExitStack, visits: int, seed: int, folder: Path, scanned: list[P
     live = scan([Path(settings.paths.data_dir), Path(settings.paths.log_dir), *scanned], seed)
 
     notes: list[str] = []
-    queued = _drain_audit(bot, services, server)
+    queued = _drain_audit(kiosk.qtbot, services, server)
     stored = server.events()
     stored_ids = [e["event_id"] for e in stored]
     recorded = set(audit_tap.ids)

@@ -112,12 +112,17 @@ def time_to_first_frame(command: list[str], env: dict[str, str], must_show: str 
             if "qt.widgets.painting" not in line:
                 tail = [*tail[-15:], line]
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc)
+
+
+def stop_process(proc: subprocess.Popen[str]) -> None:
+    """Terminate, and kill what does not end within 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def measure(label: str, command: list[str], env: dict[str, str], runs: int,
