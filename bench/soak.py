@@ -37,12 +37,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.soak_memory import MemoryTracer  # noqa: E402
-from bench.soak_server import RandomFaults  # noqa: E402
+from kiosk.reference_server.faults import FaultConfig  # noqa: E402
 
 IDLE_S = 2
 COUNTDOWN_S = 2
 READ_TIMEOUT_S = 1.5
-RANDOM_FAULTS = RandomFaults(error_rate=0.01, malformed_rate=0.005, truncate_rate=0.005,
+RANDOM_FAULTS = FaultConfig(error_rate=0.01, malformed_rate=0.005, truncate_rate=0.005,
                              drop_rate=0.005)
 """Random faults on every request (health checks, audit uploads, sign-ins, records, slips)."""
 AUDIT_DRAIN_S = 300.0
@@ -197,7 +197,7 @@ def qt_objects(window: Any) -> tuple[int, int]:
 
 
 def run_soak(visits: int, seed: int, folder: Path, *, reader: bool = True,
-             random_faults: RandomFaults = RANDOM_FAULTS, progress: bool = False,
+             random_faults: FaultConfig = RANDOM_FAULTS, progress: bool = False,
              tracer: MemoryTracer | None = None) -> SoakReport:
     folder.mkdir(parents=True, exist_ok=True)
     with sandbox(folder) as scanned, ExitStack() as parts:
@@ -206,7 +206,7 @@ def run_soak(visits: int, seed: int, folder: Path, *, reader: bool = True,
 
 
 def _run(stack: ExitStack, visits: int, seed: int, folder: Path, scanned: list[Path],
-         reader: bool, random_faults: RandomFaults, progress: bool,
+         reader: bool, random_faults: FaultConfig, progress: bool,
          tracer: MemoryTracer | None) -> SoakReport:
     """``stack`` owns every running part; it is closed (kiosk, logging, server) before the
     privacy scan, so the scan sees the files as the kiosk left them."""

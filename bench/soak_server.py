@@ -22,33 +22,25 @@ import subprocess
 import sys
 import threading
 from collections import Counter
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-
-@dataclass(frozen=True)
-class RandomFaults:
-    """Per-request probabilities of random faults (``kiosk-central``'s flags), and latency."""
-
-    latency_ms: int = 0
-    error_rate: float = 0.0
-    malformed_rate: float = 0.0
-    truncate_rate: float = 0.0
-    drop_rate: float = 0.0
-    seed: int = 0
+from kiosk.reference_server.faults import FaultConfig  # noqa: E402  (the server's own rates)
 
 
 class SoakServer:
     """Parent side: starts the child and sends it commands. One caller thread at a time."""
 
-    def __init__(self, *, seed: int = 1, faults: RandomFaults | None = None,
+    def __init__(self, *, seed: int = 1, faults: FaultConfig | None = None,
                  session_ttl_s: int = 900) -> None:
         command = [sys.executable, str(Path(__file__).resolve()), "--child", "--seed", str(seed),
-                   "--faults", json.dumps(asdict(faults or RandomFaults())),
+                   "--faults", json.dumps(asdict(faults or FaultConfig())),
                    "--session-ttl", str(session_ttl_s)]
         self._proc = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
@@ -135,13 +127,10 @@ def _fault_name(fault: Any) -> str:
     return f"error_{fault.status}" if fault.kind == "error" else str(fault.kind)
 
 
-def _serve(seed: int, faults: RandomFaults, session_ttl_s: int) -> int:
-    sys.path.insert(0, str(ROOT))
-    from kiosk.reference_server.faults import FaultConfig
+def _serve(seed: int, faults: FaultConfig, session_ttl_s: int) -> int:
     from kiosk.reference_server.runner import ServerConfig, start_server
 
-    config = FaultConfig(**asdict(faults))
-    server = start_server(ServerConfig(port=0, seed=seed, faults=config,
+    server = start_server(ServerConfig(port=0, seed=seed, faults=faults,
                                        session_ttl_s=session_ttl_s))
     counts: Counter[str] = Counter()
     plan = server.faults
@@ -163,7 +152,7 @@ def _serve(seed: int, faults: RandomFaults, session_ttl_s: int) -> int:
         # the same sequence. A new seed per clear keeps the run varied and still replayable.
         plan.clear()
         quiet = FaultConfig()
-        plan.configure(quiet if calm else replace(config, seed=config.seed * 1_000_003
+        plan.configure(quiet if calm else replace(faults, seed=faults.seed * 1_000_003
                                                               + next(clears)))
 
     def calm_down() -> None:
@@ -206,7 +195,7 @@ def main() -> int:
     parser.add_argument("--faults", default="{}")
     parser.add_argument("--session-ttl", type=int, default=900)
     args = parser.parse_args()
-    return _serve(args.seed, RandomFaults(**json.loads(args.faults)), args.session_ttl)
+    return _serve(args.seed, FaultConfig(**json.loads(args.faults)), args.session_ttl)
 
 
 if __name__ == "__main__":
