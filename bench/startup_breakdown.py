@@ -38,8 +38,8 @@ loaded = load(Path(sys.argv[1])); mark("load the settings files")
 from kiosk import log
 log.setup_logging(loaded.log_dir, "INFO", 1_000_000, 3, console=False)
 mark("import kiosk.log, set up logging")
-import kiosk.flow.events, kiosk.flow.screens, kiosk.flow.state
-mark("import the flow's states and events")
+import kiosk.flow.attract_events, kiosk.flow.patience, kiosk.flow.screens, kiosk.flow.state
+mark("import the flow parts of the first frame")
 import ui.startup; mark("import ui.startup (main window, widgets, theme)")
 import ui.screens.attract; mark("import the attract screen")
 app = QApplication(sys.argv[:1]); mark("QApplication")

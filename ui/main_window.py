@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import log
-from kiosk.flow.events import Event, Exit, SetLanguage, StillHere, ToggleLargeText
+from kiosk.flow.attract_events import Exit, SetLanguage, StillHere, ToggleLargeText
 from kiosk.flow.patience import idle_timeout_s
 from kiosk.flow.screens import ScreenId, busy, countdown_shown, screen_for
 from kiosk.flow.state import Attract, FlowConfig, KioskState, session_of
@@ -36,6 +36,7 @@ from ui.widgets.overlays import BusyOverlay, CountdownOverlay
 from ui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
+    from kiosk.flow.events import Event  # all of the flow's events: not for the first frame
     from ui.controller import FlowController
 
 ScreenFactory = Callable[[Send, ScreenContext], Screen]

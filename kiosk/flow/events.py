@@ -6,6 +6,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from kiosk.api.enums import EnquiryReason, EnquirySection, Section
+from kiosk.flow.attract_events import (
+    CloseAnnouncement,
+    Exit,
+    ReadAnnouncement,
+    SetLanguage,
+    Start,
+    StillHere,
+    ToggleLargeText,
+)
 from kiosk.flow.failures import Failure
 from kiosk.flow.officer_events import OfficerEvent
 from kiosk.flow.state import Field
@@ -13,12 +22,7 @@ from kiosk.flow.state import Field
 if TYPE_CHECKING:  # annotations only: importing pydantic would slow the first frame
     from kiosk.api.models import Announcement, EnquiryFiled, Profile, SessionCreated, SlipRegistered
 
-# ---- taps ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Start:
-    """The big start button on the attract screen."""
+# ---- taps (those of the first frame are in kiosk.flow.attract_events) ---------------------
 
 
 @dataclass(frozen=True)
@@ -64,11 +68,6 @@ class Back:
 
 
 @dataclass(frozen=True)
-class Exit:
-    """The family is done: end the session and wipe."""
-
-
-@dataclass(frozen=True)
 class PickInmate:
     inmate_id: str
 
@@ -102,35 +101,6 @@ class ConfirmPrint:
 @dataclass(frozen=True)
 class PrintAgain:
     """Another copy (from the done screen) or a retry after a failed job."""
-
-
-@dataclass(frozen=True)
-class StillHere:
-    """The continue button of the countdown."""
-
-
-@dataclass(frozen=True)
-class ReadAnnouncement:
-    """Open one announcement of the attract screen in full."""
-
-    announcement_id: str
-
-
-@dataclass(frozen=True)
-class CloseAnnouncement:
-    pass
-
-
-@dataclass(frozen=True)
-class SetLanguage:
-    """The language button (on every screen): ``zh_CN`` or ``en``."""
-
-    language: str
-
-
-@dataclass(frozen=True)
-class ToggleLargeText:
-    """Large text and high contrast on or off (attract and identify screens)."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.api.enums import AnnouncementCategory
-from kiosk.flow import events as ev
+from kiosk.flow import attract_events as ev
 from kiosk.flow.state import Attract, KioskState
 from kiosk.timefmt import beijing
 from ui.display import tight

@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.flow.events import Event
 from kiosk.flow.state import KioskState
 from kiosk.settings import Settings
 from ui.workers import WorkerPool
 
-Send = Callable[[Event], None]
+if TYPE_CHECKING:  # the flow's events are imported after the first frame
+    from kiosk.flow.events import Event
+
+Send = Callable[["Event"], None]
 
 
 @dataclass(frozen=True)
