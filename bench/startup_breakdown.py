@@ -38,7 +38,7 @@ loaded = load(Path(sys.argv[1])); mark("load the settings files")
 from kiosk import log
 log.setup_logging(loaded.log_dir, "INFO", 1_000_000, 3, console=False)
 mark("import kiosk.log, set up logging")
-import kiosk.flow.attract_events, kiosk.flow.patience, kiosk.flow.screens, kiosk.flow.state
+import kiosk.flow.attract_events, kiosk.flow.kiosk_state, kiosk.flow.screens
 mark("import the flow parts of the first frame")
 import ui.startup; mark("import ui.startup (main window, widgets, theme)")
 import ui.screens.attract; mark("import the attract screen")

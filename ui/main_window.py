@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from kiosk import log
 from kiosk.flow.attract_events import Exit, SetLanguage, StillHere, ToggleLargeText
-from kiosk.flow.patience import idle_timeout_s
-from kiosk.flow.screens import ScreenId, busy, countdown_shown, screen_for
-from kiosk.flow.state import Attract, FlowConfig, KioskState, session_of
+from kiosk.flow.kiosk_state import FlowConfig, KioskState
+from kiosk.flow.screens import ScreenId, busy, countdown_shown, screen_for, visit_ended
 from ui.display import apply_display, large_text
 from ui.i18n import current_language, install_language, translate
 from ui.screens.base import Screen, ScreenContext, Send
 from ui.widgets.display_buttons import LanguageButton, LargeTextButton
+from ui.widgets.grid_table import GridTable
 from ui.widgets.overlays import BusyOverlay, CountdownOverlay
 from ui.widgets.topbar import TopBar
 
@@ -80,6 +80,8 @@ def wipe_widget_tree(root: QWidget) -> None:
     for table in root.findChildren(QTableWidget):
         table.clear()
         table.setRowCount(0)
+    for grid in root.findChildren(GridTable):
+        grid.clear()
     for view in root.findChildren(QAbstractItemView):
         model = view.model()
         if model is not None and not isinstance(view, QTableWidget):
@@ -172,14 +174,6 @@ class MainWindow(QWidget):
             self.stack.addWidget(screen)
         return screen
 
-    def _visit_ended(self, old: KioskState | None, new: KioskState) -> bool:
-        if old is None:
-            return False
-        if isinstance(new.visit, Attract) and not isinstance(old.visit, Attract):
-            return True
-        old_session = session_of(old.visit)
-        return old_session is not None and session_of(new.visit) is not old_session
-
     def replace_context(self, context: ScreenContext) -> None:
         """New settings applied in place (officer mode): screens read them from here."""
         self.context = context
@@ -229,7 +223,7 @@ class MainWindow(QWidget):
     def show_state(self, state: KioskState) -> None:
         if self._officer_ended(self._previous, state):
             self.wipe(everything=True)  # leaving officer mode restarts the UI
-        elif self._visit_ended(self._previous, state):
+        elif visit_ended(self._previous, state):
             self.wipe()
         self._previous = state
         self._apply_display(state)
@@ -240,6 +234,8 @@ class MainWindow(QWidget):
         self.large_text_button.setVisible(family and (
             screen_id in (ScreenId.ATTRACT, ScreenId.IDENTIFY) or state.large_text))
         if self.kiosk is not None:
+            from kiosk.flow.patience import idle_timeout_s  # not needed for the first frame
+
             self.kiosk.idle.set_timeout_s(
                 idle_timeout_s(state, self.context.settings.kiosk.idle_timeout_s))
         screen = self._screen(screen_id)

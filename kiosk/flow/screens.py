@@ -1,25 +1,21 @@
-"""Which screen the kiosk shows: one function of the state, in priority order."""
+"""Which screen the kiosk shows: one function of the state, in priority order.
+
+The window reads these for its first frame, the attract screen; the visit's other steps
+(:mod:`kiosk.flow.state`, some forty dataclasses generated at import) are imported by the first
+state past it, not before the first frame.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from kiosk.api.enums import TerminalState
+from kiosk.flow.kiosk_state import Attract, KioskState
 from kiosk.flow.officer_state import OfficerMode, OfficerPage, PinPad
-from kiosk.flow.state import (
-    Attract,
-    Authenticating,
-    ChooseInmate,
-    Done,
-    Enquiry,
-    Farewell,
-    Identify,
-    KioskState,
-    PrintFailed,
-    Printing,
-    PrintPreview,
-    Records,
-)
+
+if TYPE_CHECKING:
+    from kiosk.flow.state import VisitState
 
 
 class ScreenId(StrEnum):
@@ -64,6 +60,23 @@ def screen_for(state: KioskState) -> ScreenId:
     visit = state.visit
     if isinstance(visit, Attract):
         return ScreenId.ATTRACT
+    return _visit_screen(visit)
+
+
+def _visit_screen(visit: VisitState) -> ScreenId:
+    from kiosk.flow.state import (  # past the attract screen: not for the first frame
+        Authenticating,
+        ChooseInmate,
+        Done,
+        Enquiry,
+        Farewell,
+        Identify,
+        PrintFailed,
+        Printing,
+        PrintPreview,
+        Records,
+    )
+
     if isinstance(visit, Identify | Authenticating):
         return ScreenId.IDENTIFY
     if isinstance(visit, ChooseInmate):
@@ -99,5 +112,26 @@ def busy(state: KioskState) -> bool:
     if state.outage is not None or state.officer is not None:
         return False
     visit = state.visit
+    if isinstance(visit, Attract):
+        return False
+    from kiosk.flow.state import (  # past the attract screen: not for the first frame
+        Authenticating,
+        Enquiry,
+        Printing,
+    )
+
     return isinstance(visit, Authenticating | Printing) or (
         isinstance(visit, Enquiry) and visit.filing)
+
+
+def visit_ended(old: KioskState | None, new: KioskState) -> bool:
+    """Whether the visit shown in ``old`` is over in ``new`` (back to the attract screen, or its
+    session gone): the window then wipes what it showed of the family."""
+    if old is None or isinstance(old.visit, Attract):
+        return False  # nothing of a family's was shown
+    if isinstance(new.visit, Attract):
+        return True
+    from kiosk.flow.state import session_of  # past the attract screen: not for the first frame
+
+    old_session = session_of(old.visit)
+    return old_session is not None and session_of(new.visit) is not old_session

@@ -4,6 +4,9 @@ A :class:`KioskState` is everything the kiosk screen shows, as data: the visit's
 (``visit``), whether the terminal is out of service (``outage``), whether the "still there?"
 countdown is up (``countdown_until``) and the public announcements. Personal data (the typed ID
 number, names, records) lives only inside ``visit`` and disappears with it when the visit ends.
+
+``KioskState`` itself, the attract step, the outage and the flow's settings are defined in
+:mod:`kiosk.flow.kiosk_state` (the first frame needs only those) and re-exported here.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from kiosk.api.enums import AuthMethod, EnquiryReason, EnquirySection, Section
-from kiosk.flow.messages import Message, Notice
-from kiosk.flow.officer_state import OfficerState
-from kiosk.settings import Settings
+from kiosk.flow.kiosk_state import Attract
+from kiosk.flow.kiosk_state import FlowConfig as FlowConfig  # re-exported
+from kiosk.flow.kiosk_state import KioskState as KioskState
+from kiosk.flow.kiosk_state import Outage as Outage
+from kiosk.flow.messages import Notice
 
 if TYPE_CHECKING:  # annotations only: importing pydantic would slow the first frame
-    from kiosk.api.models import Announcement, EnquiryFiled, LinkedInmate, Profile, SlipRegistered
+    from kiosk.api.models import EnquiryFiled, LinkedInmate, Profile, SlipRegistered
 
 SECTION_ORDER: tuple[Section, ...] = (
     Section.REFORM,
@@ -29,33 +34,6 @@ SECTION_ORDER: tuple[Section, ...] = (
     Section.LIVING,
 )
 """The order of the records tabs (and of sections on a slip)."""
-
-
-@dataclass(frozen=True)
-class FlowConfig:
-    """The settings the flow itself needs (times in seconds)."""
-
-    prison_code: str = "NM-HHHT1"
-    language: str = "zh_CN"
-    countdown_s: int = 20
-    max_copies: int = 2
-    done_return_s: int = 30
-    """The done screen returns to the attract screen by itself after this long."""
-    crash_recover_s: int = 8
-    """How long the out-of-service screen stands after an unexpected error."""
-    farewell_s: int = 30
-    """How long the goodbye screen (rating, phone hand-off) waits before the attract screen."""
-    thanks_s: int = 4
-    """How long "thank you" stands after a rating."""
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> FlowConfig:
-        return cls(
-            prison_code=settings.terminal.prison_code,
-            language=settings.kiosk.language,
-            countdown_s=settings.kiosk.countdown_s,
-            max_copies=settings.printer.max_copies_per_session,
-        )
 
 
 class Field(StrEnum):
@@ -106,12 +84,6 @@ Load: TypeAlias = Loading | Loaded | LoadFailed
 
 
 # ---- the visit's steps ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Attract:
-    reading: str | None = None
-    """The id of the announcement open in full (public text, not personal data)."""
 
 
 @dataclass(frozen=True)
@@ -228,36 +200,6 @@ VisitState: TypeAlias = (
     Attract | Identify | Authenticating | ChooseInmate | Records | PrintPreview | Printing
     | PrintFailed | Done | Enquiry | Farewell
 )
-
-
-@dataclass(frozen=True)
-class Outage:
-    reason: Message
-    """MAINTENANCE, TERMINAL_UNAUTHORIZED, SERVICE_UNAVAILABLE or INTERNAL_ERROR."""
-    since: datetime
-    until: datetime | None = None
-    """For MAINTENANCE: the announced return; for INTERNAL_ERROR: when to return to attract."""
-
-
-@dataclass(frozen=True)
-class KioskState:
-    config: FlowConfig = field(default_factory=FlowConfig)
-    visit: VisitState = field(default_factory=Attract)
-    outage: Outage | None = None
-    countdown_until: datetime | None = None
-    announcements: tuple[Announcement, ...] = ()
-    health_pending: bool = False
-    next_request_no: int = 1
-    language_choice: str | None = None
-    """The language a family switched to; None is the terminal's default (``config``)."""
-    large_text: bool = False
-    """Large text and high contrast, chosen by a family for the rest of its visit."""
-    officer: OfficerState | None = None
-    """The PIN pad or officer mode (``kiosk.flow.officer_update``); covers the visit."""
-
-    @property
-    def language(self) -> str:
-        return self.language_choice or self.config.language
 
 
 def session_of(visit: VisitState) -> Session | None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.api.enums import AnnouncementCategory
 from kiosk.flow import attract_events as ev
-from kiosk.flow.state import Attract, KioskState
+from kiosk.flow.kiosk_state import Attract, KioskState
 from kiosk.timefmt import beijing
 from ui.display import tight
 from ui.i18n import current_language, fmt_date, fmt_date_long, translate

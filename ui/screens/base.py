@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.flow.state import KioskState
+from kiosk.flow.kiosk_state import KioskState
 from kiosk.settings import Settings
 from ui.workers import WorkerPool
 

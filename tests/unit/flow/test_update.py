@@ -429,3 +429,16 @@ def test_the_heartbeat_state_follows_the_visit():
     assert terminal_state(loaded_records()) is TerminalState.IN_SESSION
     crashed, _ = run(loaded_records(), ev.Crashed())
     assert terminal_state(crashed) is TerminalState.OUT_OF_SERVICE
+
+
+def test_a_visit_ends_when_its_session_goes_or_the_attract_screen_returns():
+    from kiosk.flow.screens import visit_ended
+
+    records = loaded_records()
+    assert not visit_ended(None, fresh())  # the first frame: nothing shown yet
+    assert not visit_ended(fresh(), records)  # the attract screen showed nothing of a family's
+    assert not visit_ended(records, run(records, ev.SelectTab(Section.LIVING))[0])
+    assert visit_ended(records, run(records, ev.Exit())[0])  # the goodbye screen: no session
+    assert visit_ended(records, run(records, ev.Crashed())[0])  # back to attract
+    form = run(fresh(), ev.Start(), *typed("1501"))[0]
+    assert visit_ended(form, run(form, ev.Back())[0])  # the typed digits were on screen
