@@ -99,6 +99,10 @@ class Colors:
     good: QColor
     bad: QColor
     pending: QColor
+    header: QColor
+    """The heading row of a table."""
+    heading: QColor
+    """Headings' text."""
 
 
 NORMAL = Colors(
@@ -106,12 +110,14 @@ NORMAL = Colors(
     track=QColor("#DCE3EC"), grid=QColor("#C9D3E0"), accent=QColor("#0B4F9C"),
     base=QColor("#0B4F9C"), bonus=QColor("#14622A"), deduction=QColor("#A0150F"),
     good=QColor("#14622A"), bad=QColor("#A0150F"), pending=QColor("#A86400"),
+    header=QColor("#E6EEF9"), heading=QColor("#0B3D7A"),
 )
 CONTRAST = Colors(
     ink=QColor("#FFFFFF"), muted=QColor("#FFFFFF"), card=QColor("#000000"),
     track=QColor("#3A3A3A"), grid=QColor("#9A9A9A"), accent=QColor("#FFE14D"),
     base=QColor("#6FB7FF"), bonus=QColor("#7CE08A"), deduction=QColor("#FF8A80"),
     good=QColor("#7CE08A"), bad=QColor("#FF8A80"), pending=QColor("#FFE14D"),
+    header=QColor("#1A1A1A"), heading=QColor("#FFE14D"),
 )
 
 

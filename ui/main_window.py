@@ -32,6 +32,7 @@ from ui.i18n import current_language, install_language, translate
 from ui.screens.base import Screen, ScreenContext, Send
 from ui.widgets.display_buttons import LanguageButton, LargeTextButton
 from ui.widgets.grid_table import GridTable
+from ui.widgets.grid_table import GridTable
 from ui.widgets.overlays import BusyOverlay, CountdownOverlay
 from ui.widgets.topbar import TopBar
 
@@ -80,6 +81,8 @@ def wipe_widget_tree(root: QWidget) -> None:
     for table in root.findChildren(QTableWidget):
         table.clear()
         table.setRowCount(0)
+    for grid in root.findChildren(GridTable):
+        grid.clear()
     for grid in root.findChildren(GridTable):
         grid.clear()
     for view in root.findChildren(QAbstractItemView):

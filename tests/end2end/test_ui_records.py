@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QTableWidget
-
 from kiosk.api.models import Section, SentenceChangeStage
 from kiosk.records.assessment import pace
 from kiosk.records.sentence import timeline
 from kiosk.timefmt import beijing
 from ui.i18n import fmt_money, fmt_month_long, fmt_number
 from ui.widgets.charts import MonthlyPointsChart
+from ui.widgets.grid_table import GridTable
 from ui.widgets.progress import ProgressBar
 from ui.widgets.timeline import StageSteps
 
@@ -38,8 +37,8 @@ def section_data(kiosk, section: Section):
     return kiosk.window.controller.state.visit.loaded_sections()[section]
 
 
-def table(kiosk, name: str) -> QTableWidget:
-    return kiosk.visible(name, QTableWidget)
+def table(kiosk, name: str) -> GridTable:
+    return kiosk.visible(name, GridTable)
 
 
 def listed(kiosk, name: str) -> int:
@@ -57,8 +56,8 @@ def money(text: str) -> Decimal:
     return Decimal(digits)
 
 
-def column(widget: QTableWidget, index: int) -> list[str]:
-    return [widget.item(r, index).text() for r in range(widget.rowCount())]
+def column(widget: GridTable, index: int) -> list[str]:
+    return [widget.text(r, index) for r in range(widget.rowCount())]
 
 
 def test_assessment_shows_progress_pace_chart_cycles_and_how_points_work(
@@ -102,10 +101,9 @@ def test_deductions_are_drawn_below_zero_and_listed_in_red(make_kiosk, demo_cred
     penalised = [r for r, m in enumerate(data.months) if m.deduction]
     assert penalised
     for r in penalised:
-        assert months.item(r, 3).text().startswith("-")
-        assert months.item(r, 0).foreground().color().name() != months.item(
-            next(i for i, m in enumerate(data.months) if not m.deduction), 0
-        ).foreground().color().name()
+        assert months.text(r, 3).startswith("-")
+        assert months.color(r, 0).name() != months.color(
+            next(i for i, m in enumerate(data.months) if not m.deduction), 0).name()
 
 
 def test_the_sentence_timeline_shows_the_case_at_its_stage_and_the_days_left(
@@ -135,7 +133,7 @@ def test_punishments_are_listed_apart_from_rewards(make_kiosk, demo_credentials)
     listed = table(kiosk, "punishmentItems")
     assert listed.rowCount() == len(punished)
     assert all(text.startswith("⚠ ") for text in column(listed, 1))
-    assert [listed.item(r, 2).text() for r in range(listed.rowCount())] == [
+    assert [listed.text(r, 2) for r in range(listed.rowCount())] == [
         i.reason for i in punished]
     assert f"{len(punished)} 次" in kiosk.text("punishmentCount")
     if kiosk.exists("rewardItems"):
@@ -152,8 +150,8 @@ def test_living_shows_money_exact_to_the_fen_in_and_out_apart(make_kiosk, demo_c
     rows = table(kiosk, "transactions")
     assert rows.rowCount() == len(living.transactions)
     for r, t in enumerate(living.transactions):
-        assert money(rows.item(r, 3).text()) == t.amount  # exact to the fen, signed
-        assert rows.item(r, 1).text() == ("存入" if t.amount > 0 else "支出")
+        assert money(rows.text(r, 3)) == t.amount  # exact to the fen, signed
+        assert rows.text(r, 1) == ("存入" if t.amount > 0 else "支出")
     assert "已消费" in kiosk.text("livingSpent")
     assert table(kiosk, "contactsSummary").rowCount() == 6
 
@@ -191,8 +189,8 @@ def test_reform_grades_form_a_yearly_grid(make_kiosk, demo_credentials):
     assert (grid.rowCount(), grid.columnCount()) == (3, 13)
     newest = reform.monthly[0]
     year, month = (int(p) for p in newest.month.split("-"))
-    assert grid.horizontalHeaderItem(0).text() == str(year)
-    assert [grid.item(r, month).text() for r in range(3)] == [
+    assert grid.header(0) == str(year)
+    assert [grid.text(r, month) for r in range(3)] == [
         newest.ideology, newest.education, newest.labour]
     assert listed(kiosk, "reformCourses") == len(reform.courses)
     assert listed(kiosk, "reformCertificates") == len(reform.certificates)

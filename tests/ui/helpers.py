@@ -166,7 +166,8 @@ class KioskDriver:
                                  f"{self.screen_id()!r}") from None
 
     def all_texts(self) -> list[str]:
-        """Every text held anywhere in the window tree: labels, buttons, table cells, models."""
+        """Every text held anywhere in the window tree: labels, buttons, painted tables and
+        charts, models."""
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QWidget
 
@@ -176,6 +177,9 @@ class KioskDriver:
                 texts.append(widget.text())
             texts.append(widget.accessibleName())
             texts.append(widget.toolTip())
+            drawn = getattr(widget, "drawn_texts", None)
+            if callable(drawn):  # painted widgets: tables, charts, the timeline
+                texts += drawn()
             if isinstance(widget, QAbstractItemView) and widget.model() is not None:
                 model = widget.model()
                 for row in range(model.rowCount()):

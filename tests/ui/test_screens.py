@@ -8,16 +8,15 @@ import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
-    QHeaderView,
     QLabel,
     QScroller,
-    QTableWidget,
     QWidget,
 )
 
 from tests.ui.helpers import walk_screens
 from ui.widgets.buttons import MIN_TOUCH_PX
 from ui.widgets.entry import EntryBox
+from ui.widgets.grid_table import GridTable
 
 MIN_TEXT_PX = 28
 
@@ -53,9 +52,12 @@ def _problems(window: QWidget, size: tuple[int, int] | None = None) -> list[str]
         elif label.sizeHint().width() > label.width() + 2:
             problems.append(f"{label.objectName()} clipped: needs {label.sizeHint().width()}px "
                             f"width, has {label.width()}")
+    for table in _visible(window, GridTable):
+        needed = table.heightForWidth(table.width())
+        if needed > table.height():
+            problems.append(f"{table.objectName()} clipped: needs {needed}px height, "
+                            f"has {table.height()}")
     for area in _visible(window, QAbstractScrollArea):
-        if isinstance(area, QTableWidget | QHeaderView):
-            continue  # record tables are as tall as their rows; the page around them scrolls
         if not QScroller.hasScroller(area.viewport()):
             problems.append(f"{area.objectName()} has no kinetic scrolling")
     return problems

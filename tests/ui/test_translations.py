@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from pydantic import BaseModel
-from PySide6.QtWidgets import QAbstractButton, QLabel, QTableWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk.flow.state import records_of, session_of
 from tests.ui.helpers import walk_screens
@@ -159,12 +159,6 @@ def shown_texts(window: QWidget) -> list[tuple[str, str]]:
         name = widget.objectName() or type(widget).__name__
         if isinstance(widget, QLabel | QAbstractButton):
             texts.append((name, widget.text()))
-        if isinstance(widget, QTableWidget):
-            for c in range(widget.columnCount()):
-                header = widget.horizontalHeaderItem(c)
-                texts.append((name, header.text() if header else ""))
-                texts += [(name, widget.item(r, c).text()) for r in range(widget.rowCount())
-                          if widget.item(r, c) is not None]
         drawn = getattr(widget, "drawn_texts", None)
         if callable(drawn):
             texts += [(name, text) for text in drawn()]

@@ -9,10 +9,11 @@ from kiosk.api.models import Reform, Section
 from kiosk.records.reform import by_year
 from ui.i18n import fmt_date, fmt_month, fmt_month_short, translate
 from ui.screens.record_terms import GRADE_TONES, grade
-from ui.screens.sections import ALL_COLUMNS, Page, RecordTable, ViewContext, tone_color
+from ui.screens.sections import ALL_COLUMNS, Page, ViewContext
+from ui.widgets.grid_table import GridTable
 
 
-def _year_grid(year: int, months: dict, name: str) -> RecordTable:
+def _year_grid(year: int, months: dict, name: str) -> GridTable:
     columns = list(range(1, 13))
     rows = [
         [translate("Reform", "思想")] + [grade(months[m].ideology) if m in months else ""
@@ -23,16 +24,13 @@ def _year_grid(year: int, months: dict, name: str) -> RecordTable:
                                           for m in columns],
     ]
     headers = [str(year)] + [fmt_month_short(f"{year:04d}-{m:02d}") for m in columns]
-    table = RecordTable(name, headers, rows, None, ALL_COLUMNS)
+    table = GridTable(name, headers, rows, stretch=ALL_COLUMNS)
     raw = [[months[m].ideology if m in months else "" for m in columns],
            [months[m].education if m in months else "" for m in columns],
            [months[m].labour if m in months else "" for m in columns]]
     for r, values in enumerate(raw):
         for c, value in enumerate(values):
-            brush = tone_color(GRADE_TONES.get(value))
-            item = table.item(r, c + 1)
-            if brush is not None and item is not None:
-                item.setForeground(brush)
+            table.set_cell_tone(r, c + 1, GRADE_TONES.get(value))
     return table
 
 

@@ -9,28 +9,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.api.models import EnquirySection, Profile, Section
 from kiosk.flow import events as ev
 from kiosk.flow.events import Event
-from ui.display import colors, scaled_px
 from ui.i18n import fmt_date, fmt_time, translate
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import make_card, make_label, repolish
+from ui.widgets.grid_table import ALL, GridTable
 
-ROW_PX = 62
-ALL_COLUMNS = -1
+ALL_COLUMNS = ALL
 """``stretch_column`` for a grid: every column shares the width."""
 
 
@@ -54,68 +43,6 @@ class ViewContext:
     """The header's profile once loaded (the sentence timeline needs it)."""
     show_help: Callable[[], None]
     """Open the "how points work" explanation."""
-
-
-def tone_color(tone: str | None) -> QBrush | None:
-    palette = colors()
-    color = {"bad": palette.bad, "good": palette.good, "pending": palette.pending}.get(
-        tone or "")
-    return QBrush(color) if color is not None else None
-
-
-class RecordTable(QTableWidget):
-    """A read-only table as tall as its rows: the page around it scrolls, not the table.
-
-    Rows wrap long text; their heights are recomputed whenever the width changes, because
-    wrapping depends on the width the layout finally gives the table. ``tones`` colour whole
-    rows (``bad``: deductions, punishments, spending; ``good``: deposits) — the text says the
-    same, colour only helps.
-    """
-
-    def __init__(self, object_name: str, headers: Sequence[str],
-                 rows: Sequence[Sequence[str]], tones: Sequence[str | None] | None,
-                 stretch_column: int | None) -> None:
-        super().__init__(len(rows), len(headers))
-        self.setObjectName(object_name)
-        self.setHorizontalHeaderLabels(list(headers))
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setWordWrap(True)
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setMinimumSectionSize(scaled_px(ROW_PX))
-        self.verticalHeader().setDefaultSectionSize(scaled_px(ROW_PX))
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if stretch_column == ALL_COLUMNS:
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        else:
-            last = len(headers) - 1 if stretch_column is None else stretch_column
-            header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
-        for r, row in enumerate(rows):
-            brush = tone_color(tones[r]) if tones is not None else None
-            for c, text in enumerate(row):
-                item = QTableWidgetItem(text)
-                if brush is not None:
-                    item.setForeground(brush)
-                self.setItem(r, c, item)
-        # Touch scrolling is the page's job: a drag on the table must reach the page.
-        self.viewport().setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        self.resizeRowsToContents()
-        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
-        self.setFixedHeight(self.horizontalHeader().sizeHint().height() + rows
-                            + 2 * self.frameWidth())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            # The header lays its sections out after this event; measure after it did.
-            QTimer.singleShot(0, self, self._fit_height)
 
 
 class Page(QWidget):
@@ -153,7 +80,8 @@ class Page(QWidget):
         if not rows:
             self.text(empty or translate("Sections", "暂无记录。"), f"{name}Empty", "muted")
             return
-        self.column.addWidget(RecordTable(name, headers, rows, tones, stretch_column))
+        self.column.addWidget(GridTable(name, headers, rows, tones=tones,
+                                        stretch=stretch_column))
 
     def footer(self, section: Section, moment: datetime, context: ViewContext) -> None:
         """The "as of" time, and the way to say something here is wrong."""
