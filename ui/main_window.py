@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -31,7 +32,6 @@ from ui.display import apply_display, large_text
 from ui.i18n import current_language, install_language, translate
 from ui.screens.base import Screen, ScreenContext, Send
 from ui.widgets.display_buttons import LanguageButton, LargeTextButton
-from ui.widgets.grid_table import GridTable
 from ui.widgets.grid_table import GridTable
 from ui.widgets.overlays import BusyOverlay, CountdownOverlay
 from ui.widgets.topbar import TopBar
@@ -83,8 +83,6 @@ def wipe_widget_tree(root: QWidget) -> None:
         table.setRowCount(0)
     for grid in root.findChildren(GridTable):
         grid.clear()
-    for grid in root.findChildren(GridTable):
-        grid.clear()
     for view in root.findChildren(QAbstractItemView):
         model = view.model()
         if model is not None and not isinstance(view, QTableWidget):
@@ -96,8 +94,9 @@ class MainWindow(QWidget):
     at once; ``attach`` then hands it the controller, built once the slower parts are ready
     (``ui.startup``). Taps before that wait in a queue and are sent on attach."""
 
-    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None, *,
+                 flags: Qt.WindowType = Qt.WindowType.Widget) -> None:
+        super().__init__(parent, flags)  # before the widgets: changed later, each is re-parented
         self.setObjectName("mainWindow")
         self.setWindowTitle(translate("MainWindow", "狱务公开查询"))
         self._controller: FlowController | None = None

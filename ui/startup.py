@@ -26,7 +26,7 @@ from kiosk import log
 from kiosk.malloc_tuning import tune_malloc
 from kiosk.settings import Settings
 from ui.i18n import translate
-from ui.lockdown import LockdownFilter, apply_lockdown
+from ui.lockdown import LockdownFilter, apply_lockdown, kiosk_window_flags
 from ui.main_window import MainWindow
 from ui.screens.base import ScreenContext
 from ui.theme import apply_theme
@@ -64,7 +64,7 @@ def show_first_frame(settings: Settings, *, windowed: bool,
     app = ensure_application()
     context = ScreenContext(settings, lambda: datetime.now(UTC),
                             reader_present=settings.reader.backend != "none", pool=WorkerPool())
-    window = MainWindow(context)
+    window = MainWindow(context) if windowed else MainWindow(context, flags=kiosk_window_flags())
     lock = apply_lockdown(app, window, windowed=windowed,
                                  hide_cursor=settings.kiosk.hide_cursor)
     if demo_banner:

@@ -48,6 +48,21 @@ def test_a_tap_on_the_first_frame_reaches_the_kiosk_once_it_runs(qapp, qtbot, ce
         window.deleteLater()
 
 
+def test_the_full_screen_window_is_frameless_and_on_top_from_the_start(qapp, tmp_path):
+    settings = kiosk_settings("http://127.0.0.1:9/api/v1", tmp_path)
+    window, lock = show_first_frame(settings, windowed=False)
+    try:
+        flags = window.windowFlags()
+        assert window.isFullScreen() and window.current_screen_id() is ScreenId.ATTRACT
+        assert flags & Qt.WindowType.FramelessWindowHint
+        assert flags & Qt.WindowType.WindowStaysOnTopHint
+    finally:
+        QApplication.instance().removeEventFilter(lock)
+        window.allow_close = True
+        window.close()
+        window.deleteLater()
+
+
 def test_the_first_frame_needs_none_of_the_slow_parts():
     """What ``ui.startup`` imports to paint the attract screen, in a fresh interpreter: none of
     the modules that cost start-up time (they load after the first frame)."""
