@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
 
 from kiosk.flow import events as ev
 from kiosk.flow.state import Attract, Identify, KioskState
 from kiosk.reader import CardData, InvalidCardNumber, Reader, UnsupportedCard
 from kiosk.settings import Settings
+from ui import app_filters
 from ui.controller import FlowController
 
 
@@ -56,17 +56,13 @@ class CardInput(QObject):
             self._bridge.start()
             self._bridge.set_polling(card_wanted(self._controller.state))
         if self._wedge is not None:
-            app = QApplication.instance()
-            if app is not None:
-                app.installEventFilter(self._wedge)
+            app_filters.install(self._wedge)
 
     def stop(self) -> None:
         if self._bridge is not None:
             self._bridge.stop()
         if self._wedge is not None:
-            app = QApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self._wedge)
+            app_filters.remove(self._wedge)
 
     def _follow(self, state: KioskState) -> None:
         if self._bridge is not None and self._bridge.polling != card_wanted(state):

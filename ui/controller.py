@@ -20,6 +20,7 @@ from kiosk.flow.failures import Failure, FailureKind
 from kiosk.flow.perform import FlowDeps, failed_event, perform, time_limit, warm_up
 from kiosk.flow.state import FlowConfig, KioskState
 from kiosk.flow.update import update
+from ui import app_filters
 from ui.workers import Outcome, WatchdogTimeout, WorkerPool
 
 TICK_MS = 250
@@ -89,8 +90,11 @@ class FlowController(QObject):
             return
         self._dispatching = True
         try:
-            while self._queue:
-                self._apply(self._queue.popleft())
+            # Applying an event builds screens: the input filters would see every event of
+            # every new widget, and no input can arrive meanwhile (ui.app_filters).
+            with app_filters.paused():
+                while self._queue:
+                    self._apply(self._queue.popleft())
         finally:
             self._dispatching = False
 

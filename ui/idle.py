@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+
+from ui import app_filters
 
 _ACTIVITY = frozenset({
     QEvent.Type.MouseButtonPress,
@@ -28,15 +29,11 @@ class IdleWatcher(QObject):
         self._timer.timeout.connect(self.idle)
 
     def install(self) -> None:
-        app = QApplication.instance()
-        assert app is not None, "create the QApplication first"
-        app.installEventFilter(self)
+        app_filters.install(self)
         self._timer.start()
 
     def uninstall(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        app_filters.remove(self)
         self._timer.stop()
 
     def set_timeout_s(self, timeout_s: float) -> None:

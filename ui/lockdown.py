@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui import app_filters
+
 _SWALLOWED = frozenset({
     QEvent.Type.ContextMenu,
     QEvent.Type.DragEnter,
@@ -54,7 +56,7 @@ def kiosk_window_flags() -> Qt.WindowType:
 def apply_lockdown(app: QApplication, window: QWidget, *, windowed: bool,
                    hide_cursor: bool) -> LockdownFilter:
     lock = LockdownFilter(app)
-    app.installEventFilter(lock)
+    app_filters.install(lock)
     app.setStartDragDistance(1_000_000)  # no drag ever starts
     window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     if not windowed and window.windowFlags() != kiosk_window_flags():

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import log
 from kiosk.malloc_tuning import tune_malloc
 from kiosk.settings import Settings
+from ui import app_filters
 from ui.i18n import translate
 from ui.lockdown import LockdownFilter, apply_lockdown, kiosk_window_flags
 from ui.main_window import MainWindow
@@ -115,7 +116,7 @@ def run_kiosk(start: Callable[[], Services], settings: Settings, *, windowed: bo
         def quitting() -> None:
             kiosk.shutdown()
             crash.uninstall()
-            app.removeEventFilter(lock)
+            app_filters.remove(lock)
 
         app.aboutToQuit.connect(quitting)
         assert kiosk.officer is not None
