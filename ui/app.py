@@ -19,6 +19,7 @@ from ui.controller import HEALTH_INTERVAL_S, OUTAGE_HEALTH_INTERVAL_S, FlowContr
 from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
 from ui.officer.host import OfficerHost
+from ui.preload import preload_screens, preloaded
 from ui.screens.base import ScreenContext
 from ui.startup import ensure_application
 from ui.workers import WorkerPool
@@ -48,6 +49,7 @@ class Kiosk:
         self.window.controller.start()
         if self.officer is not None:
             self.officer.start()
+        self.pool.submit(preload_screens, preloaded)
 
     def replace_card_input(self, reader: Reader) -> None:
         """A new reader (the officer changed the reader settings): stop the old input, start
