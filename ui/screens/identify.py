@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -61,16 +63,26 @@ class IdentifyScreen(Screen):
 
         self.keypads = QStackedWidget()
         self.keypads.setObjectName("keypads")
-        self.id_keypad = Keypad("id", [ID_GRID])
-        self.reference_keypad = Keypad("reference", [REFERENCE_GRID])
-        for pad in (self.id_keypad, self.reference_keypad):
-            pad.keyPressed.connect(lambda char: self.send(ev.KeyPressed(char)))
-            pad.backspacePressed.connect(lambda: self.send(ev.Backspace()))
-            pad.clearPressed.connect(lambda: self.send(ev.ClearField()))
-            self.keypads.addWidget(pad)
+        self.id_keypad = self._keypad("id", ID_GRID)
+        self._reference_keypad: Keypad | None = None
         self._row.addWidget(self.keypads, 6)
         self._form: Identify | None = None
         self.retranslate()
+
+    def _keypad(self, prefix: str, grid: Sequence[Sequence[str]]) -> Keypad:
+        pad = Keypad(prefix, [grid])
+        pad.keyPressed.connect(lambda char: self.send(ev.KeyPressed(char)))
+        pad.backspacePressed.connect(lambda: self.send(ev.Backspace()))
+        pad.clearPressed.connect(lambda: self.send(ev.ClearField()))
+        self.keypads.addWidget(pad)
+        return pad
+
+    def reference_keypad(self) -> Keypad:
+        """Made when the reference field is first chosen: its 38 keys are most of this
+        screen's widgets, and the screen opens on the ID field (``bench/gui_stall.py``)."""
+        if self._reference_keypad is None:
+            self._reference_keypad = self._keypad("reference", REFERENCE_GRID)
+        return self._reference_keypad
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit()
@@ -134,7 +146,7 @@ class IdentifyScreen(Screen):
         # The notice needs the room of the reassuring "format is right" line.
         self._id_hint.setVisible(form.notice is None or id_problem is not None)
         self.keypads.setCurrentWidget(
-            self.id_keypad if form.focus is Field.ID else self.reference_keypad)
+            self.id_keypad if form.focus is Field.ID else self.reference_keypad())
         # X is only ever the 18th character.
         digits = set("0123456789")
         self.id_keypad.set_enabled_keys(

@@ -184,21 +184,22 @@ class GridTable(QWidget):
             return layout
         measures = self._measured()
         columns = self._column_widths(width)
+        rooms = [w - 2 * PAD_X for w in columns]
 
-        def height(metrics: QFontMetrics, text: str, advance: int, column: int,
-                   pad_y: int) -> int:
-            room = columns[column] - 2 * PAD_X
-            if advance <= room:
-                return metrics.height() + 2 * pad_y
-            box = metrics.boundingRect(QRect(0, 0, max(room, 1), 1 << 20), _WRAP, text)
-            return box.height() + 2 * pad_y
+        def wrapped(metrics: QFontMetrics, text: str, room: int) -> int:
+            return metrics.boundingRect(QRect(0, 0, max(room, 1), 1 << 20), _WRAP, text).height()
 
-        header = max(height(measures.head, t, measures.headers[c], c, HEADER_PAD_Y)
-                     for c, t in enumerate(self._headers))
-        least = scaled_px(MIN_ROW_PX)
-        rows = tuple(max([height(measures.cell, t, advances[c], c, PAD_Y)
-                          for c, t in enumerate(row)] + [least])
-                     for row, advances in zip(self._rows, measures.cells, strict=True))
+        header = max([measures.head.height()] + [
+            wrapped(measures.head, t, rooms[c]) for c, t in enumerate(self._headers)
+            if measures.headers[c] > rooms[c]]) + 2 * HEADER_PAD_Y
+        # Most columns fit their longest text on one line: only the others are wrapped.
+        narrow = [c for c in range(len(columns))
+                  if any(advances[c] > rooms[c] for advances in measures.cells)]
+        one_line = max(measures.cell.height() + 2 * PAD_Y, scaled_px(MIN_ROW_PX))
+        rows = tuple(max([one_line] + [
+            wrapped(measures.cell, row[c], rooms[c]) + 2 * PAD_Y
+            for c in narrow if advances[c] > rooms[c]])
+            for row, advances in zip(self._rows, measures.cells, strict=True))
         border = self._border()
         layout = _Layout(width, tuple(columns), header + border,
                          (*rows[:-1], rows[-1] + border) if rows else ())
