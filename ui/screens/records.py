@@ -32,6 +32,30 @@ from ui.widgets.reader import ReaderOverlay
 from ui.widgets.scroll import kinetic_scroll_area
 
 
+class _FailedPage(QWidget):
+    """A load that failed: what went wrong, and a retry button where retrying can help."""
+
+    def __init__(self, name: str, send: Send, section: Section | None, *,
+                 compact: bool) -> None:
+        super().__init__()
+        layout = (QHBoxLayout if compact else QVBoxLayout)(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(20)
+        self.notice = NoticeLabel(f"{name}Error")
+        self.retry_button = TouchButton(f"{name}Retry", "secondary")
+        self.retry_button.tapped.connect(lambda: send(ev.RetryLoad(section)))
+        if not compact:
+            layout.addStretch(1)
+        layout.addWidget(self.notice, 1 if compact else 0)
+        layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignCenter)
+        if not compact:
+            layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.retry_button.set_label(translate("RecordsScreen", "重试"))
+
+
 class LoadPanel(QStackedWidget):
     """Loading (spinner), failed (message, and retry where it can help) or the loaded view.
 
@@ -56,28 +80,28 @@ class LoadPanel(QStackedWidget):
         loading_layout.addWidget(self._spinner, 0, Qt.AlignmentFlag.AlignCenter)
         loading_layout.addWidget(self._loading_text)
         loading_layout.addStretch(1)
-        self._failed = QWidget()
-        failed_layout = line(self._failed)
-        failed_layout.setContentsMargins(0, 0, 0, 0)
-        failed_layout.setSpacing(20)
-        self.notice = NoticeLabel(f"{name}Error")
-        self.retry_button = TouchButton(f"{name}Retry", "secondary")
-        self.retry_button.tapped.connect(lambda: send(ev.RetryLoad(section)))
-        if not compact:
-            failed_layout.addStretch(1)
-        failed_layout.addWidget(self.notice, 1 if compact else 0)
-        failed_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignCenter)
-        if not compact:
-            failed_layout.addStretch(1)
         self.addWidget(self._loading)
-        self.addWidget(self._failed)
+        self._send = send
+        self._section = section
+        self._compact = compact
+        self._failed: _FailedPage | None = None
         self._view: QWidget | None = None
         self._pending: Callable[[], QWidget] | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
         self._loading_text.setText(translate("RecordsScreen", "正在读取，请稍候…"))
-        self.retry_button.set_label(translate("RecordsScreen", "重试"))
+        if self._failed is not None:
+            self._failed.retranslate()
+
+    def failed_page(self) -> _FailedPage:
+        """The message and retry button, made when a load first fails (most visits never
+        need them, and five panels' worth cost the records screen's first frame)."""
+        if self._failed is None:
+            self._failed = _FailedPage(self._name, self._send, self._section,
+                                       compact=self._compact)
+            self.addWidget(self._failed)
+        return self._failed
 
     @property
     def load(self) -> Load | None:
@@ -103,9 +127,10 @@ class LoadPanel(QStackedWidget):
                 self._show_view(build(load.data))
         elif isinstance(load, LoadFailed):
             self._spinner.stop()
-            self.notice.show_text(notice_text(load.notice), severity(load.notice))
-            self.retry_button.setVisible(retryable(load.notice.message))
-            self.setCurrentWidget(self._failed)
+            failed = self.failed_page()
+            failed.notice.show_text(notice_text(load.notice), severity(load.notice))
+            failed.retry_button.setVisible(retryable(load.notice.message))
+            self.setCurrentWidget(failed)
         else:
             self._spinner.start()
             self.setCurrentWidget(self._loading)
@@ -178,14 +203,16 @@ class RecordsScreen(Screen):
         footer.addWidget(self.print_button)
         footer.addWidget(self.exit_button)
         self.body.addLayout(footer)
-        self.help = ReaderOverlay("pointsHelp", self)
-        self.help.close_button.tapped.connect(self.help.hide)
+        self._help: ReaderOverlay | None = None
         self._shown: Records | None = None
         self.retranslate()
 
     def show_points_help(self) -> None:
         title, paragraphs = how_points_work()
-        self.help.show_text(title, "", paragraphs, translate("RecordsScreen", "我知道了"))
+        if self._help is None:  # made when first asked for: most families never open it
+            self._help = ReaderOverlay("pointsHelp", self)
+            self._help.close_button.tapped.connect(self._help.hide)
+        self._help.show_text(title, "", paragraphs, translate("RecordsScreen", "我知道了"))
 
     def retranslate(self) -> None:
         for section, button in self.tab_buttons.items():
