@@ -62,6 +62,11 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "mypy", "hypothesis", "pydantic.mypy", "pydantic.v1.mypy", "pydantic.v1._hypothesis_plugin",
     "pygments", "mako.ext.pygmentplugin", "urllib3.contrib.pyopenssl", "OpenSSL", "cryptography",
     "rich",
+    # setuptools: the kiosk never imports it, but PyInstaller resolves urllib3's optional
+    # `backports.zstd` and alembic's `tomli` to setuptools' vendored copies, and once setuptools
+    # is in the build its runtime hook imports it on every start (about 200 ms before the
+    # first frame). Both imports are guarded (Python 3.12 has tomllib; no zstd is fine).
+    "setuptools", "_distutils_hack", "pkg_resources",
     # Pillow: reportlab imports PIL.Image unconditionally, but slips draw the QR code as vectors
     # and embed no bitmaps, so the codec and font modules that carry big libraries go (AVIF
     # alone is 5 MB). PIL.Image loads its format plugins inside try/except ImportError.
