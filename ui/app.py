@@ -20,6 +20,7 @@ from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
 from ui.officer.host import OfficerHost
 from ui.preload import preload_screens, preloaded
+from ui.screen_prep import ScreenPrep
 from ui.screens.base import ScreenContext
 from ui.startup import ensure_application
 from ui.workers import WorkerPool
@@ -112,6 +113,9 @@ def build_kiosk(
     kiosk = Kiosk(window, pool, idle, cards, services)
     window.kiosk = kiosk
     window.attach(controller)
+    prep = ScreenPrep(window)
+    controller.stateChanged.connect(prep.follow)
+    prep.follow(controller.state)
     kiosk.officer = OfficerHost(kiosk, services, background=background)
     return kiosk
 

@@ -169,12 +169,18 @@ class MainWindow(QWidget):
     # ---- rendering --------------------------------------------------------------------------
 
     def _screen(self, screen_id: ScreenId) -> Screen:
-        screen = self._screens.get(screen_id)
-        if screen is None:
-            screen = screen_factory(screen_id)(self.send, self.context)
-            self._screens[screen_id] = screen
-            self.stack.addWidget(screen)
-        return screen
+        if screen_id not in self._screens:
+            self.adopt_screen(screen_id, screen_factory(screen_id)(self.send, self.context))
+        return self._screens[screen_id]
+
+    def adopt_screen(self, screen_id: ScreenId, screen: Screen) -> None:
+        """Take ``screen`` as the one for ``screen_id``, hidden until shown (also a screen
+        built ahead by ``ui.screen_prep``); a second one for the same id is dropped."""
+        if screen_id in self._screens:
+            screen.deleteLater()
+            return
+        self._screens[screen_id] = screen
+        self.stack.addWidget(screen)
 
     def replace_context(self, context: ScreenContext) -> None:
         """New settings applied in place (officer mode): screens read them from here."""
