@@ -42,11 +42,11 @@ import kiosk.flow.attract_events, kiosk.flow.kiosk_state, kiosk.flow.screens
 mark("import the flow parts of the first frame")
 import ui.startup; mark("import ui.startup (main window, widgets, theme)")
 import ui.screens.attract; mark("import the attract screen")
-app = QApplication(sys.argv[:1]); mark("QApplication")
+from ui.theme import apply_theme, style_arguments
+app = QApplication([*sys.argv[:1], *style_arguments()]); mark("QApplication")
 from ui.fonts import register_fonts
 register_fonts(); mark("register the bundled fonts")
-from ui.theme import apply_theme
-apply_theme(app); app.setProperty("kioskThemed", True); mark("apply the theme (style sheet)")
+apply_theme(app, styled=True); app.setProperty("kioskThemed", True); mark("apply the theme (style sheet)")
 window, lock = ui.startup.show_first_frame(loaded.settings, windowed=False)
 mark("build, show and paint the window")
 print("MARKS " + json.dumps(marks))

@@ -30,7 +30,7 @@ from ui.i18n import translate
 from ui.lockdown import LockdownFilter, apply_lockdown, kiosk_window_flags
 from ui.main_window import MainWindow
 from ui.screens.base import ScreenContext
-from ui.theme import apply_theme
+from ui.theme import apply_theme, style_arguments
 from ui.workers import WorkerPool
 
 if TYPE_CHECKING:
@@ -46,14 +46,15 @@ parts are built (the window is shown by then either way; this only orders the wo
 
 def ensure_application() -> QApplication:
     app = QApplication.instance()
+    made_here = app is None
     if app is None:
         tune_malloc()  # before Qt's and the kiosk's threads (a no-op if main() did it)
-        app = QApplication(sys.argv[:1])
+        app = QApplication([*sys.argv[:1], *style_arguments()])
         app.setApplicationName("prison-kiosk")
         app.setApplicationDisplayName(translate("MainWindow", "狱务公开查询"))
     assert isinstance(app, QApplication)
     if not app.property("kioskThemed"):
-        apply_theme(app)
+        apply_theme(app, styled=made_here)
         app.setProperty("kioskThemed", True)
     return app
 

@@ -1,8 +1,8 @@
 """Which screen the kiosk shows: one function of the state, in priority order.
 
 The window reads these for its first frame, the attract screen; the visit's other steps
-(:mod:`kiosk.flow.state`, some forty dataclasses generated at import) are imported by the first
-state past it, not before the first frame.
+(:mod:`kiosk.flow.state`, some forty dataclasses generated at import) and officer mode's states
+are imported by the first state that needs them, not before the first frame.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from kiosk.api.enums import TerminalState
 from kiosk.flow.kiosk_state import Attract, KioskState
-from kiosk.flow.officer_state import OfficerMode, OfficerPage, PinPad
 
 if TYPE_CHECKING:
+    from kiosk.flow.officer_state import OfficerState
     from kiosk.flow.state import VisitState
 
 
@@ -37,30 +37,34 @@ class ScreenId(StrEnum):
     OFFICER_VERIFY = "officer_verify"
 
 
-OFFICER_SCREENS: dict[OfficerPage, ScreenId] = {
-    OfficerPage.MENU: ScreenId.OFFICER_MENU,
-    OfficerPage.STATUS: ScreenId.OFFICER_STATUS,
-    OfficerPage.SETTINGS: ScreenId.OFFICER_SETTINGS,
-    OfficerPage.DEVICES: ScreenId.OFFICER_DEVICES,
-    OfficerPage.STATS: ScreenId.OFFICER_STATS,
-    OfficerPage.VERIFY: ScreenId.OFFICER_VERIFY,
+OFFICER_SCREENS: dict[str, ScreenId] = {
+    "menu": ScreenId.OFFICER_MENU,
+    "status": ScreenId.OFFICER_STATUS,
+    "settings": ScreenId.OFFICER_SETTINGS,
+    "devices": ScreenId.OFFICER_DEVICES,
+    "stats": ScreenId.OFFICER_STATS,
+    "verify": ScreenId.OFFICER_VERIFY,
 }
+"""Officer mode's screen by ``OfficerPage`` (a ``StrEnum``: its values are these keys)."""
 
 
 def screen_for(state: KioskState) -> ScreenId:
     """The screen for a state. Priority: officer mode (an officer must be able to repair a
     terminal that is out of service), out of service, the visit."""
-    officer = state.officer
-    if isinstance(officer, PinPad):
-        return ScreenId.OFFICER_PIN
-    if isinstance(officer, OfficerMode):
-        return OFFICER_SCREENS[officer.page]
+    if state.officer is not None:
+        return _officer_screen(state.officer)
     if state.outage is not None:
         return ScreenId.OUT_OF_SERVICE
     visit = state.visit
     if isinstance(visit, Attract):
         return ScreenId.ATTRACT
     return _visit_screen(visit)
+
+
+def _officer_screen(officer: OfficerState) -> ScreenId:
+    from kiosk.flow.officer_state import PinPad  # officer mode: not for the first frame
+
+    return ScreenId.OFFICER_PIN if isinstance(officer, PinPad) else OFFICER_SCREENS[officer.page]
 
 
 def _visit_screen(visit: VisitState) -> ScreenId:
@@ -97,6 +101,8 @@ def _visit_screen(visit: VisitState) -> ScreenId:
 def terminal_state(state: KioskState) -> TerminalState:
     """What the heartbeat reports: out of service (officer mode counts), ready (attract), or a
     visit in progress."""
+    from kiosk.flow.officer_state import OfficerMode  # officer mode: not for the first frame
+
     if state.outage is not None or isinstance(state.officer, OfficerMode):
         return TerminalState.OUT_OF_SERVICE
     return TerminalState.READY if isinstance(state.visit, Attract) else TerminalState.IN_SESSION

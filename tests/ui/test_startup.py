@@ -63,6 +63,19 @@ def test_the_full_screen_window_is_frameless_and_on_top_from_the_start(qapp, tmp
         window.deleteLater()
 
 
+def test_the_application_made_for_the_kiosk_has_the_kiosk_style():
+    """The style comes from Qt's ``-style`` argument (so Python never holds the style object
+    before the first frame), and wins over a desktop's ``QT_STYLE_OVERRIDE``."""
+    probe = ("import sys\nfrom PySide6.QtWidgets import QApplication\n"
+             "from ui.theme import style_arguments\n"
+             "app = QApplication([*sys.argv[:1], *style_arguments()])\n"
+             "print(app.style().name())\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                              "QT_STYLE_OVERRIDE": "windows"}).stdout
+    assert out.strip() == "fusion"
+
+
 def test_the_first_frame_needs_none_of_the_slow_parts():
     """What ``ui.startup`` imports to paint the attract screen, in a fresh interpreter: none of
     the modules that cost start-up time (they load after the first frame)."""
@@ -73,7 +86,8 @@ def test_the_first_frame_imports_only_the_flow_parts_of_its_screen():
     """The flow's events, officer mode's and the visit's steps, over a hundred dataclasses
     generated at import, wait until after the first frame: the attract screen's few taps and
     the state's frame have modules of their own."""
-    flow = ("kiosk.flow.events", "kiosk.flow.officer_events", "kiosk.flow.state")
+    flow = ("kiosk.flow.events", "kiosk.flow.officer_events", "kiosk.flow.officer_state",
+            "kiosk.flow.state")
     assert _loaded("ui.startup, ui.screens.attract", flow) == []
 
 
