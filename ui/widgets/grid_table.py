@@ -19,7 +19,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.display import colors, large_text, scaled_px
@@ -76,6 +84,7 @@ class GridTable(QWidget):
         self._stretch = len(self._headers) - 1 if stretch is None else stretch
         self._measures: _Measures | None = None
         self._layouts: dict[int, _Layout] = {}
+        self._estimated = False
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -118,17 +127,36 @@ class GridTable(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
+        if not self.isVisible():
+            # A hidden table is asked at passing widths (a new scroll area's default, the
+            # page's size hint) that it will never be shown at; wrapping every cell for them
+            # took most of a tab's build time. It answers one line a row until shown.
+            self._estimated = True
+            return self._one_line_height()
         return self._layout_for(width).height
 
     def sizeHint(self) -> QSize:
-        width = sum(self._natural_widths()) + 2 * self._border()
-        return QSize(width, self.heightForWidth(width))
+        return QSize(sum(self._natural_widths()) + 2 * self._border(), self._one_line_height())
+
+    def _one_line_height(self) -> int:
+        measures = self._measured()
+        line = max(measures.cell.height() + 2 * PAD_Y, scaled_px(MIN_ROW_PX))
+        return (measures.head.height() + 2 * HEADER_PAD_Y + line * len(self._rows)
+                + 2 * self._border())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._estimated:  # the layout holds one-line heights: ask it to measure again
+            self._estimated = False
+            self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:
         return QSize(min(MIN_STRETCH_PX * 2, sum(self._natural_widths())), 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if not self.isVisible():
+            return
         # The layout asks for the height at a guessed width first: make room for the height
         # the width it finally gave needs (as ``WrapLabel`` does).
         needed = self.heightForWidth(event.size().width())
