@@ -279,7 +279,6 @@ class RecordsScreen(Screen):
         self._copies.setText(translate("RecordsScreen", "还可打印 %n 份", "", left) if left
                              else translate("RecordsScreen", "打印份数已用完"))
 
-    def _section_view(self, section: Section, context: ViewContext, data: object) -> QWidget:
-        # Sized as the pages are, the view is laid out once at its real width.
-        return kinetic_scroll_area(section_view(section, data, context),
-                                   f"{section.value}Scroll", self.pages.contentsRect().size())
+    @staticmethod
+    def _section_view(section: Section, context: ViewContext, data: object) -> QWidget:
+        return kinetic_scroll_area(section_view(section, data, context), f"{section.value}Scroll")

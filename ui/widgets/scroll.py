@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -58,10 +58,7 @@ def enable_kinetic(area: QAbstractScrollArea) -> None:
     scroller.setScrollerProperties(props)
 
 
-def kinetic_scroll_area(content: QWidget, object_name: str,
-                        size: QSize | None = None) -> QScrollArea:
-    """``content`` in a scroll area; ``size``: the area's size once shown, if known, so that
-    the content is laid out once at its real width rather than first at a default one."""
+def kinetic_scroll_area(content: QWidget, object_name: str) -> QScrollArea:
     # Wrapped labels need their height for the actual width; QScrollArea asks the content
     # for it only when its size policy says so.
     policy = content.sizePolicy()
@@ -69,8 +66,6 @@ def kinetic_scroll_area(content: QWidget, object_name: str,
     content.setSizePolicy(policy)
     area = QScrollArea()
     area.setObjectName(object_name)
-    if size is not None and not size.isEmpty():
-        area.resize(size)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(content)
