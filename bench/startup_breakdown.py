@@ -46,7 +46,8 @@ from ui.theme import apply_theme, style_arguments
 app = QApplication([*sys.argv[:1], *style_arguments()]); mark("QApplication")
 from ui.fonts import register_fonts
 register_fonts(); mark("register the bundled fonts")
-apply_theme(app, styled=True); app.setProperty("kioskThemed", True); mark("apply the theme (style sheet)")
+apply_theme(app, styled=True); app.setProperty("kioskThemed", True)
+mark("apply the theme (style sheet)")
 window, lock = ui.startup.show_first_frame(loaded.settings, windowed=False)
 mark("build, show and paint the window")
 print("MARKS " + json.dumps(marks))

@@ -32,7 +32,6 @@ from ui.display import apply_display, large_text
 from ui.i18n import current_language, install_language, translate
 from ui.screens.base import Screen, ScreenContext, Send
 from ui.widgets.display_buttons import LanguageButton, LargeTextButton
-from ui.widgets.grid_table import GridTable
 from ui.widgets.overlays import BusyOverlay, CountdownOverlay
 from ui.widgets.topbar import TopBar
 
@@ -72,6 +71,8 @@ def screen_factory(screen_id: ScreenId) -> ScreenFactory:
 
 def wipe_widget_tree(root: QWidget) -> None:
     """Clear every text and table under ``root`` (before it is deleted)."""
+    from ui.widgets.grid_table import GridTable  # the records' tables: not for the first frame
+
     for label in root.findChildren(QLabel):
         label.clear()
         label.setAccessibleName("")

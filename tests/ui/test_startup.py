@@ -18,7 +18,7 @@ from ui.screens.base import Screen
 from ui.startup import show_first_frame
 
 SLOW_PARTS = ("sqlalchemy", "alembic", "requests", "reportlab", "kiosk.store", "kiosk.services",
-              "ui.controller", "ui.officer.host", "ui.screens.records")
+              "ui.controller", "ui.officer.host", "ui.screens.records", "ui.widgets.grid_table")
 
 
 def test_a_tap_on_the_first_frame_reaches_the_kiosk_once_it_runs(qapp, qtbot, central, tmp_path):
