@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -19,9 +19,11 @@ from kiosk.flow.messages import retryable
 from kiosk.flow.state import SECTION_ORDER, KioskState, Load, Loaded, LoadFailed, Records
 from kiosk.flow.update import can_print, copies_left
 from kiosk.timefmt import beijing
+from ui import app_filters
 from ui.display import large_text, scaled_px
 from ui.i18n import current_language, translate
 from ui.messages import notice_text, severity
+from ui.screen_prep import STEP_GAP_MS
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.screens.records_assessment import how_points_work
 from ui.screens.sections import ViewContext, profile_lines, section_title, section_view
@@ -30,6 +32,10 @@ from ui.widgets.common import NoticeLabel, make_card, make_label, repolish
 from ui.widgets.overlays import Spinner
 from ui.widgets.reader import ReaderOverlay
 from ui.widgets.scroll import kinetic_scroll_area
+
+TABS_QUIET_MS = 100
+"""The other tabs' views are built once the screen has been this quiet: by then the open tab is
+painted, and a family reads it for seconds before choosing another."""
 
 
 class _FailedPage(QWidget):
@@ -111,8 +117,8 @@ class LoadPanel(QStackedWidget):
                   key: Hashable = None, *, hidden: bool = False) -> None:
         """Show ``load``; ``build(data)`` makes the view of loaded data, again when ``key``
         (what else the view depends on) changes. ``hidden``: the panel is not on screen (a tab
-        not chosen), so its view is built when the panel is next shown rather than now: a view
-        takes about 100 ms of the GUI thread, and building all four as their answers arrived
+        not chosen), so its view is built later, in a quiet moment (``build_pending``) or when
+        the panel is shown, whichever comes first: building all four as their answers arrived
         froze the screen for half a second (bench/gui_stall.py)."""
         if load is self._load and key == self._key:
             return
@@ -143,10 +149,19 @@ class LoadPanel(QStackedWidget):
         self.addWidget(view)
         self.setCurrentWidget(view)
 
+    def build_pending(self) -> bool:
+        """Build the view deferred while this tab was not chosen (still hidden, polished for
+        the style sheet); False if there was none."""
+        if self._pending is None:
+            return False
+        build, self._pending = self._pending, None
+        self._show_view(build())
+        if self._view is not None:
+            self._view.ensurePolished()
+        return True
+
     def showEvent(self, event: QShowEvent) -> None:
-        if self._pending is not None:  # the view deferred while this tab was not chosen
-            build, self._pending = self._pending, None
-            self._show_view(build())
+        self.build_pending()  # not built in a quiet moment yet
         super().showEvent(event)
 
 
@@ -204,6 +219,11 @@ class RecordsScreen(Screen):
         footer.addWidget(self.exit_button)
         self.body.addLayout(footer)
         self._help: ReaderOverlay | None = None
+        # The other tabs' views are built one by one once the screen is quiet, so that
+        # opening a tab only shows it (a view took 50-70 ms of the GUI thread to build).
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.timeout.connect(self._build_a_hidden_tab)
         self._shown: Records | None = None
         self.retranslate()
 
@@ -278,6 +298,15 @@ class RecordsScreen(Screen):
         left = copies_left(state)
         self._copies.setText(translate("RecordsScreen", "还可打印 %n 份", "", left) if left
                              else translate("RecordsScreen", "打印份数已用完"))
+        self._quiet.setInterval(TABS_QUIET_MS)
+        self._quiet.start()
+
+    def _build_a_hidden_tab(self) -> None:
+        with app_filters.paused():  # no input can arrive meanwhile (ui.app_filters)
+            built = any(panel.build_pending() for panel in self.section_panels.values())
+        if built:  # the next one after a frame's pause
+            self._quiet.setInterval(STEP_GAP_MS)
+            self._quiet.start()
 
     @staticmethod
     def _section_view(section: Section, context: ViewContext, data: object) -> QWidget:
