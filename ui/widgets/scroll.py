@@ -65,6 +65,10 @@ def kinetic_scroll_area(content: QWidget, object_name: str) -> QScrollArea:
     policy.setHeightForWidth(True)
     content.setSizePolicy(policy)
     area = QScrollArea()
+    # Its own viewport, before anything asks for one: PySide meets Qt's built-in viewport as
+    # an unknown C++ type and loads every QtWidgets class to name it (about 20 ms, before the
+    # attract screen's first frame).
+    area.setViewport(QWidget())
     area.setObjectName(object_name)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
