@@ -92,6 +92,8 @@ class LoadPanel(QStackedWidget):
         self._compact = compact
         self._failed: _FailedPage | None = None
         self._view: QWidget | None = None
+        self._staged: QWidget | None = None
+        """Built and polished, shown in the next turn of the event loop (``_stage``)."""
         self._pending: Callable[[], QWidget] | None = None
         self.retranslate()
 
@@ -125,12 +127,13 @@ class LoadPanel(QStackedWidget):
         self._load = load
         self._key = key
         self._pending = None
+        self._drop_staged()
         if isinstance(load, Loaded):
             self._spinner.stop()
             if hidden:
                 self._pending = partial(build, load.data)
             else:
-                self._show_view(build(load.data))
+                self._stage(build(load.data))
         elif isinstance(load, LoadFailed):
             self._spinner.stop()
             failed = self.failed_page()
@@ -142,12 +145,33 @@ class LoadPanel(QStackedWidget):
             self.setCurrentWidget(self._loading)
 
     def _show_view(self, view: QWidget) -> None:
-        if self._view is not None:
-            self.removeWidget(self._view)
-            self._view.deleteLater()
-        self._view = view
-        self.addWidget(view)
+        old, self._view = self._view, view
+        if self.indexOf(view) < 0:
+            self.addWidget(view)
         self.setCurrentWidget(view)
+        if old is not None and old is not view:
+            self.removeWidget(old)
+            old.deleteLater()
+
+    def _stage(self, view: QWidget) -> None:
+        """Add ``view`` polished but hidden, and show it in the next turn of the event loop:
+        building it, then laying it out and painting it, are two shorter waits of the GUI
+        thread instead of one long one (``bench/gui_stall.py``)."""
+        self._staged = view
+        self.addWidget(view)  # not the current page: stays hidden
+        view.ensurePolished()
+        QTimer.singleShot(0, self, self._reveal)
+
+    def _reveal(self) -> None:
+        view, self._staged = self._staged, None
+        if view is not None:
+            self._show_view(view)
+
+    def _drop_staged(self) -> None:
+        if self._staged is not None:
+            self.removeWidget(self._staged)
+            self._staged.deleteLater()
+            self._staged = None
 
     def build_pending(self) -> bool:
         """Build the view deferred while this tab was not chosen (still hidden, polished for
