@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -67,6 +67,9 @@ def screen_factory(screen_id: ScreenId) -> ScreenFactory:
     module, name = SCREENS[screen_id].split(":")
     factory: ScreenFactory = getattr(importlib.import_module(module), name)
     return factory
+
+
+DESTROY_GAP_MS = 16
 
 
 def wipe_widget_tree(root: QWidget) -> None:
@@ -196,13 +199,15 @@ class MainWindow(QWidget):
     def wipe(self, *, everything: bool = False) -> None:
         """Clear and destroy every screen that showed personal data (``everything``: every
         screen, so the next ones are built afresh from the settings now in effect)."""
-        for screen_id in [s for s, screen in self._screens.items()
-                          if screen.personal or everything]:
+        wiped = [s for s, screen in self._screens.items() if screen.personal or everything]
+        for turn, screen_id in enumerate(wiped):
             screen = self._screens.pop(screen_id)
             self.stack.removeWidget(screen)
             screen.hide()
             wipe_widget_tree(screen)
-            screen.deleteLater()
+            # Emptied and hidden at once; destroyed one per frame, as destroying a visit's
+            # four or five screens together held the GUI thread for tens of milliseconds.
+            QTimer.singleShot(turn * DESTROY_GAP_MS, screen, screen.deleteLater)
         log.ui.info("visit data wiped from the screen")
 
     def retranslate(self) -> None:
