@@ -16,10 +16,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 
+STRIP_PX = 300
+"""Height of the strips a page is rendered in (see ``render_page``)."""
 _lock = threading.Lock()
 _document: QPdfDocument | None = None
 
@@ -53,11 +55,21 @@ def opened_pdf(pdf: bytes) -> Iterator[QPdfDocument]:
 
 
 def render_page(document: QPdfDocument, index: int, pixels: QSize) -> QImage:
-    """Page ``index`` at ``pixels``, flattened onto white."""
+    """Page ``index`` at ``pixels``, flattened onto white, rendered a strip at a time.
+
+    PySide holds the GIL for the whole of a ``QPdfDocument.render`` call, so a worker
+    rendering a 900 x 4,000-pixel slip in one call froze the GUI thread for 60 ms (the slip
+    preview). Strips of ``STRIP_PX`` hold it at most a few milliseconds each; the page takes
+    about a third longer to render in all."""
     page = QImage(pixels, QImage.Format.Format_RGB32)
     page.fill(Qt.GlobalColor.white)
     painter = QPainter(page)
-    painter.drawImage(0, 0, document.render(index, pixels))
+    options = QPdfDocumentRenderOptions()
+    options.setScaledSize(pixels)
+    for top in range(0, pixels.height(), STRIP_PX):
+        strip = QRect(0, top, pixels.width(), min(STRIP_PX, pixels.height() - top))
+        options.setScaledClipRect(strip)
+        painter.drawImage(0, top, document.render(index, strip.size(), options))
     painter.end()
     return page
 
