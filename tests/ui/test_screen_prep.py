@@ -39,3 +39,14 @@ def test_a_records_screen_built_ahead_goes_with_the_visit(make_kiosk, demo_crede
     kiosk.wait_screen("attract")
     assert prepared(kiosk, ScreenId.RECORDS) is None  # destroyed with the visit
     kiosk.qtbot.waitUntil(lambda: not kiosk.exists("recordsScreen"), timeout=5000)
+
+
+def test_the_reference_keypad_is_made_in_a_quiet_moment_on_the_identify_screen(make_kiosk):
+    kiosk = make_kiosk()
+    kiosk.tap("startButton")
+    kiosk.wait_screen("identify")
+    assert not kiosk.exists("referenceKey_A")  # not while the screen opens
+    kiosk.qtbot.waitUntil(lambda: kiosk.exists("referenceKey_A"), timeout=QUIET_MS + 2000)
+    assert not kiosk.is_visible("referenceKey_A")  # ready, behind the ID keypad
+    kiosk.tap_widget(kiosk.visible("referenceEntry"))
+    assert kiosk.is_visible("referenceKey_A")

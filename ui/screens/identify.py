@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -11,9 +12,11 @@ from kiosk.flow import events as ev
 from kiosk.flow.state import Authenticating, Field, Identify, KioskState
 from kiosk.flow.update import can_submit, identify_hint
 from kiosk.visitor.idnumber import ID_LENGTH
+from ui import app_filters
 from ui.display import tight
 from ui.i18n import translate
 from ui.messages import message_text, notice_text, severity
+from ui.screen_prep import QUIET_MS
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.widgets.buttons import TouchButton
 from ui.widgets.common import NoticeLabel, make_label, repolish
@@ -65,6 +68,10 @@ class IdentifyScreen(Screen):
         self.keypads.setObjectName("keypads")
         self.id_keypad = self._keypad("id", ID_GRID)
         self._reference_keypad: Keypad | None = None
+        self._quiet = QTimer(self)  # the reference keypad is made once the screen is quiet
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_MS)
+        self._quiet.timeout.connect(self._make_reference_keypad)
         self._row.addWidget(self.keypads, 6)
         self._form: Identify | None = None
         self.retranslate()
@@ -78,11 +85,17 @@ class IdentifyScreen(Screen):
         return pad
 
     def reference_keypad(self) -> Keypad:
-        """Made when the reference field is first chosen: its 38 keys are most of this
-        screen's widgets, and the screen opens on the ID field (``bench/gui_stall.py``)."""
+        """Made in the first quiet moment on this screen, or when the reference field is
+        chosen before that: its 38 keys are most of the screen's widgets, and the screen opens
+        on the ID field (``bench/gui_stall.py``)."""
         if self._reference_keypad is None:
             self._reference_keypad = self._keypad("reference", REFERENCE_GRID)
         return self._reference_keypad
+
+    def _make_reference_keypad(self) -> None:
+        if self._reference_keypad is None and self.isVisible():
+            with app_filters.paused():  # no input can arrive meanwhile (ui.app_filters)
+                self.reference_keypad().ensurePolished()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit()
@@ -147,6 +160,8 @@ class IdentifyScreen(Screen):
         self._id_hint.setVisible(form.notice is None or id_problem is not None)
         self.keypads.setCurrentWidget(
             self.id_keypad if form.focus is Field.ID else self.reference_keypad())
+        if self._reference_keypad is None:
+            self._quiet.start()
         # X is only ever the 18th character.
         digits = set("0123456789")
         self.id_keypad.set_enabled_keys(
