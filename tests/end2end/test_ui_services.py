@@ -142,6 +142,7 @@ def test_english_on_the_records_and_on_the_slip(make_kiosk, demo_credentials):
     kiosk.tap("languageButton")
     assert kiosk.button("tab_living").text() == "Living"
     assert kiosk.button("languageButton").text() == "中文"
+    kiosk.wait_text("livingBalance", "¥")  # the view is rebuilt, and shown a frame later
     balance = kiosk.text("livingBalance")
     assert balance.startswith("¥") and "元" not in balance
     assert "As of" in kiosk.text("livingAsOf") and "Nov 2026" in kiosk.text("livingAsOf")

@@ -319,6 +319,7 @@ def test_verify_a_printed_slip_by_typing_and_by_scanning(officer_kiosk, demo_cre
     kiosk.sign_in(family.id_number, family.reference_number)
     kiosk.wait_screen("records")
     kiosk.qtbot.waitUntil(lambda: kiosk.button("printButton").isEnabled(), timeout=15_000)
+    kiosk.wait_text("profileName", "")  # shown a frame after its answer (records._stage)
     name = kiosk.text("profileName")
     kiosk.tap("printButton")
     kiosk.tap("printConfirm")

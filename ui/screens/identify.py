@@ -19,7 +19,7 @@ from ui.messages import message_text, notice_text, severity
 from ui.screen_prep import QUIET_MS
 from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.widgets.buttons import TouchButton
-from ui.widgets.common import NoticeLabel, make_label, repolish
+from ui.widgets.common import NoticeLabel, make_label, set_style_property
 from ui.widgets.entry import EntryBox
 from ui.widgets.keypad import ID_GRID, REFERENCE_GRID, Keypad
 
@@ -137,7 +137,7 @@ class IdentifyScreen(Screen):
         self.reference_entry.set_invalid(ref_problem is not None)
         if id_problem is not None:
             self._id_hint.setText(message_text(id_problem))
-            self._id_hint.setProperty("problem", True)
+            set_style_property(self._id_hint, "problem", True)
         else:
             typed = len(form.id_text)
             if typed == ID_LENGTH:
@@ -147,11 +147,9 @@ class IdentifyScreen(Screen):
             else:
                 hint = translate("IdentifyScreen", "最后一位是 X 的，请按 X 键")
             self._id_hint.setText(hint)
-            self._id_hint.setProperty("problem", False)
+            set_style_property(self._id_hint, "problem", False)
         self._ref_hint.setText(message_text(ref_problem) if ref_problem else "")
         self._ref_hint.setVisible(ref_problem is not None)
-        for label in (self._id_hint, self._ref_hint):
-            repolish(label)
         if form.notice is not None:
             self.notice.show_text(notice_text(form.notice), severity(form.notice))
         else:

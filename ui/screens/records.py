@@ -28,7 +28,7 @@ from ui.screens.base import Screen, ScreenContext, Send, footer_row
 from ui.screens.records_assessment import how_points_work
 from ui.screens.sections import ViewContext, profile_lines, section_title, section_view
 from ui.widgets.buttons import TouchButton
-from ui.widgets.common import NoticeLabel, make_card, make_label, repolish
+from ui.widgets.common import NoticeLabel, make_card, make_label, set_style_property
 from ui.widgets.overlays import Spinner
 from ui.widgets.reader import ReaderOverlay
 from ui.widgets.scroll import kinetic_scroll_area
@@ -308,8 +308,7 @@ class RecordsScreen(Screen):
         for section, button in self.tab_buttons.items():
             button.setChecked(section is records.tab)
             load = records.sections[section]
-            button.setProperty("failed", isinstance(load, LoadFailed))
-            repolish(button)
+            set_style_property(button, "failed", isinstance(load, LoadFailed))
         self.pages.setCurrentWidget(self.section_panels[records.tab])
         # A refusal that retrying cannot change (no permission, not found) is said once, in
         # the header; the sections would only repeat it.

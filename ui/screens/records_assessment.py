@@ -14,7 +14,7 @@ from ui.screens.record_terms import cycle_outcome
 from ui.screens.sections import Page, ViewContext
 from ui.widgets.buttons import TouchButton
 from ui.widgets.charts import MonthBar, MonthlyPointsChart
-from ui.widgets.common import make_card, make_label, repolish
+from ui.widgets.common import make_card, make_label, set_style_property
 from ui.widgets.progress import ProgressBar
 
 CHART_MONTHS = 24
@@ -64,8 +64,7 @@ def _legend(page: Page) -> None:
         label = make_label("body", name, wrap=False)
         label.setText(text)
         if tone is not None:
-            label.setProperty("tone", tone)
-            repolish(label)
+            set_style_property(label, "tone", tone)
         row.addWidget(label)
     row.addStretch(1)
     page.column.addLayout(row)
@@ -80,8 +79,7 @@ def assessment_view(data: Assessment, context: ViewContext) -> QWidget:
     points.setText(translate("Assessment", "%1 / %2 分").replace(
         "%1", fmt_number(data.cycle_points)).replace("%2", fmt_number(data.threshold)))
     if data.cycle_points < 0:
-        points.setProperty("tone", "bad")
-        repolish(points)
+        set_style_property(points, "tone", "bad")
     card.column.addWidget(points)
     summary = make_label("lead", "assessmentSentence")
     summary.setText(progress_sentence(result))

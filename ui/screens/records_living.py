@@ -13,7 +13,7 @@ from kiosk.timefmt import beijing
 from ui.i18n import fmt_date, fmt_money, fmt_month, fmt_month_long, translate
 from ui.screens.record_terms import contact_type, transaction_type
 from ui.screens.sections import Page, ViewContext
-from ui.widgets.common import make_card, make_label, repolish
+from ui.widgets.common import make_card, make_label, set_style_property
 from ui.widgets.progress import ProgressBar
 
 CONTACT_MONTHS = 6
@@ -26,8 +26,7 @@ def _metric(grid: QGridLayout, column: int, name: str, title: str, value: str,
     number = make_label("metric", name, wrap=False)
     number.setText(value)
     if tone is not None:
-        number.setProperty("tone", tone)
-        repolish(number)
+        set_style_property(number, "tone", tone)
     grid.addWidget(label, 0, column)
     grid.addWidget(number, 1, column)
 

@@ -11,7 +11,7 @@ from kiosk.records.sentence import STAGES, Step, Timeline, timeline
 from ui.i18n import fmt_date, fmt_date_long, fmt_days, translate
 from ui.screens.record_terms import change_kind, reward_kind, stage_meaning, stage_name
 from ui.screens.sections import Page, ViewContext
-from ui.widgets.common import Card, make_card, make_label, repolish
+from ui.widgets.common import Card, make_card, make_label, set_style_property
 from ui.widgets.timeline import SentenceTimeline, StageSteps
 
 
@@ -61,8 +61,7 @@ def _case_card(index: int, step: Step) -> Card:
     stage = make_label("body", f"sentenceChange{index}Stage")
     stage.setText(translate("Rewards", "目前进度：%1。%2").replace(
         "%1", stage_name(change.stage)).replace("%2", stage_meaning(change.stage)))
-    stage.setProperty("tone", "pending" if step.pending else "good")
-    repolish(stage)
+    set_style_property(stage, "tone", "pending" if step.pending else "good")
     card.column.addWidget(stage)
     return card
 
@@ -96,8 +95,7 @@ def rewards_view(data: Rewards, context: ViewContext) -> QWidget:
         label = make_label("lead", name, wrap=False)
         label.setText(text)
         if tone is not None:
-            label.setProperty("tone", tone)
-            repolish(label)
+            set_style_property(label, "tone", tone)
         counts.addWidget(label)
         counts.addSpacing(40)
     counts.addStretch(1)

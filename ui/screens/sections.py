@@ -16,7 +16,7 @@ from kiosk.flow import events as ev
 from kiosk.flow.events import Event
 from ui.i18n import fmt_date, fmt_time, translate
 from ui.widgets.buttons import TouchButton
-from ui.widgets.common import make_card, make_label, repolish
+from ui.widgets.common import make_card, make_label, set_style_property
 from ui.widgets.grid_table import ALL, GridTable
 
 ALL_COLUMNS = ALL
@@ -66,8 +66,7 @@ class Page(QWidget):
         label = make_label(role, name)
         label.setText(text)
         if tone is not None:
-            label.setProperty("tone", tone)
-            repolish(label)
+            set_style_property(label, "tone", tone)
         (into or self.column).addWidget(label)
 
     def widget(self, widget: QWidget) -> None:

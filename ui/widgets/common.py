@@ -15,6 +15,18 @@ def repolish(widget: QWidget) -> None:
     widget.update()
 
 
+def set_style_property(widget: QWidget, name: str, value: object) -> None:
+    """Set a property the style sheet selects on, and re-apply the sheet if that changed how
+    the widget looks: only when the value changed, and only on a widget already polished (one
+    not yet shown is polished with the new value when it is). Re-polishing against the style
+    sheet is the costly part, and the screens set these properties on every state."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        repolish(widget)
+
+
 class WrapLabel(QLabel):
     """A word-wrapped label that asks for the height its lines need at its actual width.
 
@@ -87,9 +99,7 @@ class NoticeLabel(QLabel):
             self.clear()
             self.hide()
             return
-        if self.property("notice") != severity:
-            self.setProperty("notice", severity)
-            repolish(self)
+        set_style_property(self, "notice", severity)
         self.setText(text)
         self.setAccessibleName(text)
         self.show()

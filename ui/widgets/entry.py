@@ -11,7 +11,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from ui.widgets.buttons import MIN_TOUCH_PX
-from ui.widgets.common import repolish
+from ui.widgets.common import set_style_property
 
 
 class EntryBox(QFrame):
@@ -50,24 +50,16 @@ class EntryBox(QFrame):
 
     def set_focused(self, focused: bool) -> None:
         if self.property("focused") != focused:
-            self.setProperty("focused", focused)
-            repolish(self)
+            set_style_property(self, "focused", focused)
             self._refresh()
 
     def set_invalid(self, invalid: bool) -> None:
-        if self.property("invalid") != invalid:
-            self.setProperty("invalid", invalid)
-            repolish(self)
+        set_style_property(self, "invalid", invalid)
 
     def _refresh(self) -> None:
         caret = "▏" if self.property("focused") else ""
-        if self._value:
-            self._text.setProperty("placeholder", False)
-            self._text.setText(self._value + caret)
-        else:
-            self._text.setProperty("placeholder", True)
-            self._text.setText(self._placeholder)
-        repolish(self._text)
+        set_style_property(self._text, "placeholder", not self._value)
+        self._text.setText(self._value + caret if self._value else self._placeholder)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ui.widgets.buttons import TouchButton
-from ui.widgets.common import make_label, repolish
+from ui.widgets.common import make_label, set_style_property
 
 
 class TextButton(TouchButton):
@@ -38,9 +38,7 @@ class TextButton(TouchButton):
     def set_expanded(self, expanded: bool) -> None:
         """Show the body under the title (the featured announcement)."""
         self.body.setVisible(expanded and bool(self.body.text()))
-        if self.property("featured") != expanded:
-            self.setProperty("featured", expanded)
-            repolish(self)
+        set_style_property(self, "featured", expanded)
         self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:
