@@ -43,8 +43,9 @@ def remove(event_filter: QObject) -> None:
 
 
 def installed() -> list[QObject]:
-    """The filters installed through this module, oldest first."""
-    return [f for f in _installed if isValid(f)]
+    """The filters installed through this module, oldest first (destroyed ones forgotten)."""
+    _installed[:] = [f for f in _installed if isValid(f)]
+    return list(_installed)
 
 
 @contextmanager

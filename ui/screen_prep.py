@@ -48,8 +48,8 @@ class ScreenPrep(QObject):
         self._window = window
         self._steps: list[Callable[[], None]] = []
         self._built: dict[ScreenId, Screen] = {}
-        self._target: ScreenId | None = None
         """Made but not yet handed to the window."""
+        self._target: ScreenId | None = None
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
         self._quiet.setInterval(QUIET_MS)
@@ -67,16 +67,12 @@ class ScreenPrep(QObject):
             self._target = target
             for screen_id in [s for s in self._built if s is not target]:
                 self._built.pop(screen_id).deleteLater()  # for a way the family did not go
-            built = target is None or self._window.screen_widget(target) is not None
-            self._steps = [] if built or target is None else self._plan(target)
+            self._steps = (self._plan(target) if target is not None
+                           and self._window.screen_widget(target) is None else [])
         if self._steps:
             self._quiet.start()
         else:
             self._quiet.stop()
-
-    @property
-    def pending(self) -> bool:
-        return bool(self._steps)
 
     def _plan(self, target: ScreenId) -> list[Callable[[], None]]:
         def make() -> None:

@@ -88,7 +88,6 @@ class GridTable(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
 
     # What it shows (for tests and the privacy wipe).
     def rowCount(self) -> int:
