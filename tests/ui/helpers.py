@@ -62,6 +62,8 @@ class KioskDriver:
         self.qtbot = qtbot
         self.window = window
         self.services = services
+        self._key_tapped: dict[str, float] = {}
+        """When each keypad key was last tapped (``type_keys``)."""
 
     # ---- finding and tapping ----------------------------------------------------------------
 
@@ -114,17 +116,18 @@ class KioskDriver:
 
     def type_keys(self, pad: str, text: str) -> None:
         """Tap keypad keys; a key tapped again waits out its (short) debounce, as a finger
-        always does."""
+        always does, also when the last tap was in an earlier call (the end of one number
+        and the start of the next on the same keypad)."""
         import time
 
-        last: dict[str, float] = {}
         for char in text:
-            since = time.monotonic() - last.get(char, -1.0)
+            token = {"-": "dash"}.get(char, char)
+            key = f"{pad}Key_{token}"
+            since = time.monotonic() - self._key_tapped.get(key, -1.0)
             if since < 0.12:
                 self.qtbot.wait(int((0.12 - since) * 1000) + 10)
-            token = {"-": "dash"}.get(char, char)
-            self.tap(f"{pad}Key_{token}")
-            last[char] = time.monotonic()
+            self.tap(key)
+            self._key_tapped[key] = time.monotonic()
 
     def sign_in(self, id_number: str, reference: str) -> None:
         """From the attract screen: start, type both numbers, tap query."""
