@@ -51,7 +51,8 @@ def installed() -> list[QObject]:
 @contextmanager
 def paused() -> Iterator[None]:
     """Run the block with the application's filters off (in nested blocks the outermost takes
-    them off and puts them back). Only for code that does not run the event loop."""
+    them off and puts them back). Only for code that does not run the event loop, or runs it
+    with user input excluded (``QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents``)."""
     app = QCoreApplication.instance()
     outermost = _paused[0] == 0
     _paused[0] += 1

@@ -64,22 +64,29 @@ def show_first_frame(settings: Settings, *, windowed: bool,
     """The kiosk's window on the attract screen, locked down, shown and painted; with the
     application's lockdown filter (removed on quit)."""
     app = ensure_application()
-    context = ScreenContext(settings, lambda: datetime.now(UTC),
-                            reader_present=settings.reader.backend != "none", pool=WorkerPool())
-    window = MainWindow(context) if windowed else MainWindow(context, flags=kiosk_window_flags())
-    lock = apply_lockdown(app, window, windowed=windowed,
-                                 hide_cursor=settings.kiosk.hide_cursor)
-    if demo_banner:
-        window.setWindowTitle(f"{window.windowTitle()} — {demo_banner}")
-    if windowed:
-        window.resize(*WINDOWED_SIZE)
-        window.allow_close = True
-        window.show()
-    else:
-        window.showFullScreen()
-    for _ in range(FIRST_FRAME_PASSES):
-        # Not user input: a tap now stays queued for the running kiosk.
-        app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    # The lockdown filter is installed here but takes effect when the block ends: until then it
+    # would only be called, in Python, for each internal event of every new widget (and make
+    # PySide build a Python type, with all its enums, for each kind of object it saw). Nothing
+    # it guards can happen meanwhile: the passes below leave user input queued.
+    with app_filters.paused():
+        context = ScreenContext(settings, lambda: datetime.now(UTC),
+                                reader_present=settings.reader.backend != "none",
+                                pool=WorkerPool())
+        window = (MainWindow(context) if windowed
+                  else MainWindow(context, flags=kiosk_window_flags()))
+        lock = apply_lockdown(app, window, windowed=windowed,
+                              hide_cursor=settings.kiosk.hide_cursor)
+        if demo_banner:
+            window.setWindowTitle(f"{window.windowTitle()} — {demo_banner}")
+        if windowed:
+            window.resize(*WINDOWED_SIZE)
+            window.allow_close = True
+            window.show()
+        else:
+            window.showFullScreen()
+        for _ in range(FIRST_FRAME_PASSES):
+            # Not user input: a tap now stays queued for the running kiosk.
+            app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     return window, lock
 
 
