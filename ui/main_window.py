@@ -15,11 +15,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QLabel,
     QSizePolicy,
     QStackedWidget,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -74,7 +72,11 @@ DESTROY_GAP_MS = 16
 
 def wipe_widget_tree(root: QWidget) -> None:
     """Clear every text and table under ``root`` (before it is deleted)."""
-    from ui.widgets.grid_table import GridTable  # the records' tables: not for the first frame
+    # Not for the first frame: the records' tables, and Qt's item views (PySide builds each
+    # class's Python type, with all its enums, the first time it is named).
+    from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+
+    from ui.widgets.grid_table import GridTable
 
     for label in root.findChildren(QLabel):
         label.clear()
