@@ -74,6 +74,13 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "PIL.ImageCms", "PIL._imagingft", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
 )
 
+# PyInstaller runtime hooks left out of the build, each with a reason.
+# - multiprocessing: the hook lets a frozen program start multiprocessing children, and imports
+#   multiprocessing (with socket, pickle and subprocess) on every start: about 15 ms before the
+#   first frame. The kiosk starts none; uvicorn imports multiprocessing only for its
+#   multi-worker supervisor, which the demo server does not use.
+DROPPED_RUNTIME_HOOKS: frozenset[str] = frozenset({"pyi_rth_multiprocessing"})
+
 # Qt plugins kept, by plugin folder; every other folder is dropped whole. Names are stems
 # (``libqxcb.so`` and ``qxcb.dll`` are both ``qxcb``); "*" keeps the whole folder.
 KEEP_QT_PLUGINS: dict[str, frozenset[str]] = {

@@ -152,8 +152,9 @@ def test_frozen_entry_script_runs_the_console_scripts_entry_point():
     assert (module, function) in imports
 
 
-def test_nothing_the_kiosk_imports_is_excluded_from_the_build():
-    imported = set()
+def _kiosk_imports() -> set[str]:
+    """Every module name that kiosk/ and ui/ import, with each imported name as a submodule."""
+    imported: set[str] = set()
     for package in ("kiosk", "ui"):
         for source in (ROOT / package).rglob("*.py"):
             for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
@@ -162,12 +163,27 @@ def test_nothing_the_kiosk_imports_is_excluded_from_the_build():
                 elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                     imported.add(node.module)
                     imported |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return imported
+
+
+def test_nothing_the_kiosk_imports_is_excluded_from_the_build():
     excluded = set(bundle.EXCLUDED_MODULES)
     clashes = sorted(
-        name for name in imported
+        name for name in _kiosk_imports()
         if any(name == ex or name.startswith(ex + ".") for ex in excluded)
     )
     assert clashes == []
+
+
+def test_the_multiprocessing_hook_is_dropped_and_the_kiosk_starts_no_such_child():
+    spec = (ROOT / "kiosk.spec").read_text(encoding="utf-8")
+    assert "not in rules.DROPPED_RUNTIME_HOOKS" in spec
+    assert "pyi_rth_multiprocessing" in bundle.DROPPED_RUNTIME_HOOKS
+    # Without the hook a frozen multiprocessing child would start the kiosk again.
+    starters = {"concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process"}
+    users = sorted(name for name in _kiosk_imports()
+                   if name.split(".")[0] == "multiprocessing" or name in starters)
+    assert users == []
 
 
 # --- Qt trim ----------------------------------------------------------------------------------
