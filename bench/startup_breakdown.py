@@ -36,7 +36,7 @@ import kiosk.cli; mark("import kiosk.cli (argparse, settings schema)")
 from kiosk.settings import load
 loaded = load(Path(sys.argv[1])); mark("load the settings files")
 from kiosk import log
-log.setup_logging(loaded.log_dir, "INFO", 1_000_000, 3, console=False)
+log.setup_logging(loaded.log_dir, "INFO", 1_000_000, 3, console=False, rotate=False)
 mark("import kiosk.log, set up logging")
 import kiosk.flow.attract_events, kiosk.flow.kiosk_state, kiosk.flow.screens
 mark("import the flow parts of the first frame")

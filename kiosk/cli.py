@@ -138,17 +138,19 @@ def _run(
     loaded: LoadedSettings, args: argparse.Namespace, gui: Gui | None, *,
     server: RunningServer | None,
 ) -> int:
-    from kiosk.log import enable_faulthandler, setup_logging
+    from kiosk.log import enable_faulthandler, setup_logging, start_rotating
 
     settings = loaded.settings
     enable_faulthandler(loaded.log_dir)
+    # The log file rotates from start() on, after the window's first frame (kiosk.log).
     setup_logging(
         loaded.log_dir, settings.logging.level, settings.logging.max_bytes,
-        settings.logging.backup_count, console=sys.stderr is not None,
+        settings.logging.backup_count, console=sys.stderr is not None, rotate=False,
     )
     if args.selftest:
         from kiosk.selftest import run_selftest
 
+        start_rotating()
         return run_selftest(loaded, gui.printer_builders if gui else None)
 
     if gui is None:
@@ -159,6 +161,7 @@ def _run(
     opened: list[Services] = []
 
     def start() -> Services:
+        start_rotating()
         opened.append(_build(loaded, builders, server=server, site_file=args.settings))
         return opened[-1]
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import sys
 import threading
 import unicodedata
@@ -85,6 +84,8 @@ class RingHandler(logging.Handler):
 _ring = RingHandler()
 _installed: list[logging.Handler] = []
 _setup_lock = threading.Lock()
+_rotation: list[tuple[int, int]] = []
+"""max_bytes and backup_count for :func:`start_rotating`, while the log file does not rotate."""
 
 
 def recent_lines() -> list[str]:
@@ -139,12 +140,17 @@ def enable_faulthandler(log_dir: Path) -> Path | None:
 
 
 def setup_logging(
-    log_dir: Path, level: str, max_bytes: int, backup_count: int, *, console: bool
+    log_dir: Path, level: str, max_bytes: int, backup_count: int, *, console: bool,
+    rotate: bool = True,
 ) -> Path | None:
     """Install the handlers on the root logger; calling again replaces them.
 
     Returns the log file, or ``None`` when the folder cannot be written: the kiosk keeps
     running with the ring (and the console) rather than fail a family's visit over a log file.
+
+    ``rotate=False`` appends to the same file without rotating it until
+    :func:`start_rotating`: the rotating handler's module imports socket and pickle, about
+    10 ms that the kiosk's first frame should not wait for.
     """
     formatter = logging.Formatter(FORMAT, DATE_FORMAT)
     redaction = RedactionFilter()
@@ -154,10 +160,8 @@ def setup_logging(
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         handlers.append(
-            logging.handlers.RotatingFileHandler(
-                log_dir / LOG_FILE, maxBytes=max_bytes, backupCount=backup_count,
-                encoding="utf-8",
-            )
+            _rotating_handler(log_dir / LOG_FILE, max_bytes, backup_count) if rotate
+            else logging.FileHandler(log_dir / LOG_FILE, encoding="utf-8")
         )
         log_file = log_dir / LOG_FILE
     except OSError as exc:
@@ -168,6 +172,7 @@ def setup_logging(
     root = logging.getLogger()
     with _setup_lock:
         _remove_installed(root)
+        _rotation[:] = [] if rotate else [(max_bytes, backup_count)]
         for handler in handlers:
             handler.setFormatter(formatter)
             handler.filters = [redaction]
@@ -180,6 +185,32 @@ def setup_logging(
     if problem:
         logging.getLogger("kiosk").warning(problem)
     return log_file
+
+
+def start_rotating() -> None:
+    """Swap the plain file handler of ``setup_logging(rotate=False)`` for the rotating one, on
+    the same file (the first line written after it rotates the file if it is full)."""
+    root = logging.getLogger()
+    with _setup_lock:
+        if not _rotation:
+            return
+        max_bytes, backup_count = _rotation.pop()
+        for index, plain in enumerate(_installed):
+            if type(plain) is logging.FileHandler:
+                rotating = _rotating_handler(Path(plain.baseFilename), max_bytes, backup_count)
+                rotating.setFormatter(plain.formatter)
+                rotating.filters = plain.filters
+                root.addHandler(rotating)
+                root.removeHandler(plain)
+                plain.close()
+                _installed[index] = rotating
+
+
+def _rotating_handler(path: Path, max_bytes: int, backup_count: int) -> logging.Handler:
+    import logging.handlers
+
+    return logging.handlers.RotatingFileHandler(
+        path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8")
 
 
 __all__ = [
@@ -198,6 +229,7 @@ __all__ = [
     "redact",
     "setup_logging",
     "shutdown_logging",
+    "start_rotating",
     "store",
     "total_cap",
     "ui",

@@ -105,6 +105,27 @@ def test_rotation_keeps_the_total_under_the_cap(logs: Path) -> None:
     assert "01999" in (logs / log.LOG_FILE).read_text(encoding="utf-8")
 
 
+def test_a_file_set_up_not_rotating_starts_rotating_on_request(logs: Path) -> None:
+    """The kiosk writes its log file plainly until its first frame is painted."""
+    max_bytes, backups = 20_000, 2
+    log.setup_logging(logs, "INFO", max_bytes, backups, console=False, rotate=False)
+    line = "y" * 200
+    for n in range(200):  # ~45 kB: over max_bytes, and not rotated yet
+        log.api.info("%05d %s", n, line)
+    assert sorted(p.name for p in logs.glob(log.LOG_FILE + "*")) == [log.LOG_FILE]
+    log.start_rotating()
+    log.start_rotating()  # a second call changes nothing
+    log.api.info("after %s", ID)
+    files = sorted(logs.glob(log.LOG_FILE + "*"))
+    assert len(files) == 2  # the full file rotated at the first line after the swap
+    text = _text(logs)
+    assert "00000" in text and "00199" in text  # nothing written before the swap is lost
+    assert f"after {log.REDACTED}" in (logs / log.LOG_FILE).read_text(encoding="utf-8")
+    ours = [h for h in logging.getLogger().handlers if isinstance(h, logging.FileHandler)
+            and Path(h.baseFilename) == logs / log.LOG_FILE]
+    assert len(ours) == 1  # the plain handler was replaced, not joined
+
+
 def test_ring_keeps_the_last_records(logs: Path) -> None:
     for n in range(log.RING_SIZE + 50):
         log.ui.debug("ring %d", n)
