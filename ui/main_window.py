@@ -30,12 +30,12 @@ from ui.display import apply_display, large_text
 from ui.i18n import current_language, install_language, translate
 from ui.screens.base import Screen, ScreenContext, Send
 from ui.widgets.display_buttons import LanguageButton, LargeTextButton
-from ui.widgets.overlays import BusyOverlay, CountdownOverlay
 from ui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
     from kiosk.flow.events import Event  # all of the flow's events: not for the first frame
     from ui.controller import FlowController
+    from ui.widgets.overlays import BusyOverlay, CountdownOverlay
 
 ScreenFactory = Callable[[Send, ScreenContext], Screen]
 
@@ -130,10 +130,8 @@ class MainWindow(QWidget):
         column.setSpacing(0)
         column.addWidget(self.top_bar)
         column.addWidget(self.stack, 1)
-        self.busy_overlay = BusyOverlay(self)
-        self.countdown = CountdownOverlay(self, context.clock)
-        self.countdown.stillHere.connect(self._still_here)
-        self.countdown.leave.connect(self._leave)
+        self._busy: BusyOverlay | None = None
+        self._countdown: CountdownOverlay | None = None
         self._screens: dict[ScreenId, Screen] = {}
         self._previous: KioskState | None = None
         self.show_state(KioskState(config=FlowConfig.from_settings(context.settings)))
@@ -146,6 +144,27 @@ class MainWindow(QWidget):
         early, self._early = self._early, []
         for event in early:
             controller.dispatch(event)
+
+    # The overlays are made when first needed: the attract screen shows neither, and their
+    # painting classes cost the first frame about 7 ms.
+
+    @property
+    def busy_overlay(self) -> BusyOverlay:
+        if self._busy is None:
+            from ui.widgets.overlays import BusyOverlay
+
+            self._busy = BusyOverlay(self)
+        return self._busy
+
+    @property
+    def countdown(self) -> CountdownOverlay:
+        if self._countdown is None:
+            from ui.widgets.overlays import CountdownOverlay
+
+            self._countdown = CountdownOverlay(self, self.context.clock)
+            self._countdown.stillHere.connect(self._still_here)
+            self._countdown.leave.connect(self._leave)
+        return self._countdown
 
     @property
     def controller(self) -> FlowController:
@@ -219,8 +238,9 @@ class MainWindow(QWidget):
         self.top_bar.retranslate()
         self.language_button.retranslate()
         self.large_text_button.retranslate()
-        self.busy_overlay.retranslate()
-        self.countdown.retranslate()
+        for overlay in (self._busy, self._countdown):
+            if overlay is not None:
+                overlay.retranslate()
         for screen in self._screens.values():
             screen.retranslate()
 
@@ -258,8 +278,12 @@ class MainWindow(QWidget):
         if self.stack.currentWidget() is not screen:
             self.stack.setCurrentWidget(screen)
         screen.show_state(state)
-        self.busy_overlay.set_busy(busy(state))
-        self.countdown.show_until(state.countdown_until if countdown_shown(state) else None)
+        waiting = busy(state)
+        if waiting or self._busy is not None:
+            self.busy_overlay.set_busy(waiting)
+        until = state.countdown_until if countdown_shown(state) else None
+        if until is not None or self._countdown is not None:
+            self.countdown.show_until(until)
 
     def _still_here(self) -> None:
         self.send(StillHere())

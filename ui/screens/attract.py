@@ -96,8 +96,7 @@ class AttractScreen(Screen):
         news.column.addWidget(self._news_area, 1)
         columns.addWidget(news, 2)
 
-        self.reader = ReaderOverlay("announcementReader", self)
-        self.reader.close_button.tapped.connect(lambda: self.send(ev.CloseAnnouncement()))
+        self._reader: ReaderOverlay | None = None
         self._buttons: list[TextButton] = []
         self._items: tuple[Announcement, ...] = ()
         self._featured = 0
@@ -106,6 +105,14 @@ class AttractScreen(Screen):
         self._rotate.timeout.connect(self._next_feature)
         self._shown: tuple[object, ...] | None = None
         self.retranslate()
+
+    @property
+    def reader(self) -> ReaderOverlay:
+        """The announcement read in full, made when first opened (not for the first frame)."""
+        if self._reader is None:
+            self._reader = ReaderOverlay("announcementReader", self)
+            self._reader.close_button.tapped.connect(lambda: self.send(ev.CloseAnnouncement()))
+        return self._reader
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit()
@@ -177,7 +184,7 @@ class AttractScreen(Screen):
             self._news_area.ensureWidgetVisible(self._buttons[self._featured], 0, 0)
 
     def _next_feature(self) -> None:
-        if self.reader.isVisible() or not self._items:
+        if (self._reader is not None and self._reader.isVisible()) or not self._items:
             return
         self._featured = (self._featured + 1) % len(self._items)
         self._show_feature()
@@ -196,7 +203,8 @@ class AttractScreen(Screen):
         self._shown = key
         item = next((a for a in state.announcements if a.id == reading), None)
         if item is None:
-            self.reader.hide()
+            if self._reader is not None:
+                self._reader.hide()
             return
         self.reader.show_text(
             item.title, meta_line(item, long=True),

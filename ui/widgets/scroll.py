@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractScrollArea,
     QScrollArea,
     QScroller,
@@ -39,7 +38,12 @@ def flick_gesture() -> Qt.GestureType:
 def enable_kinetic(area: QAbstractScrollArea) -> None:
     """Grab a finger (or left-button) drag on ``area`` as kinetic scrolling."""
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    if isinstance(area, QAbstractItemView):
+    # By class name: naming QAbstractItemView would make PySide build its Python type, with
+    # all its enums, for the attract screen's first frame (which has no item view).
+    if area.inherits("QAbstractItemView"):
+        from PySide6.QtWidgets import QAbstractItemView
+
+        assert isinstance(area, QAbstractItemView)
         area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         area.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     viewport = area.viewport()
