@@ -2,7 +2,7 @@
 PySide6 window on the same machine (target: within 1.5x). Prints medians; asserts nothing.
 
     python bench/startup.py [--runs 7] [--program dist/kiosk/kiosk] [--source] [--platform P]
-                            [--bare-program FROZEN_BARE_WINDOW]
+                            [--bare-program FROZEN_BARE_WINDOW | --freeze-bare DIR]
 
 The kiosk measured is the one-folder build (``dist/kiosk/kiosk``) when it exists, else the source
 tree run by this Python (``--source`` forces that). It runs as on a terminal (full screen, real
@@ -139,6 +139,22 @@ def report(label: str, times: list[tuple[float, float]], ready: bool = False) ->
     return median
 
 
+def freeze_bare_window(folder: Path) -> Path:
+    """BARE_WINDOW frozen one-folder by PyInstaller's defaults, as the kiosk is (built once)."""
+    program = folder / "dist" / "bare" / ("bare.exe" if sys.platform == "win32" else "bare")
+    if not program.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "bare.py").write_text(BARE_WINDOW, encoding="utf-8")
+        print(f"freezing the bare window into {folder} (about a minute, once)")
+        subprocess.run(
+            [sys.executable, "-m", "PyInstaller", "--onedir", "--noconfirm", "--log-level",
+             "ERROR", "--distpath", str(folder / "dist"), "--workpath", str(folder / "build"),
+             "--specpath", str(folder), str(folder / "bare.py")],
+            check=True,
+        )
+    return program
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -149,7 +165,12 @@ def main() -> None:
     parser.add_argument("--bare-program", type=Path, default=None,
                         help="a bare window frozen by PyInstaller (BARE_WINDOW as a script, "
                              "--onedir) to time instead of this Python running it")
+    parser.add_argument("--freeze-bare", type=Path, default=None, metavar="DIR",
+                        help="freeze BARE_WINDOW into DIR with this Python's PyInstaller "
+                             "(once; kept for later runs) and time that as the bare window")
     args = parser.parse_args()
+    if args.freeze_bare is not None:
+        args.bare_program = freeze_bare_window(args.freeze_bare)
 
     program = None if args.source else (args.program or (BUILT if BUILT.exists() else None))
     if program is not None:
