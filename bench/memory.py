@@ -29,9 +29,9 @@ from bench.startup import (
     BUILT,
     FIRST_FRAME,
     PAINT_LOG,
-    ROOT,
     TOKEN,
     _settings_file,
+    shown,
     stop_process,
 )
 from kiosk.reference_server.runner import ServerConfig, start_server
@@ -88,7 +88,7 @@ def main() -> int:
     args = parser.parse_args()
     program = None if args.source else (args.program or (BUILT if BUILT.exists() else None))
     if program is not None:
-        kiosk_cmd, label = [str(program)], f"kiosk ({program.relative_to(ROOT)})"
+        kiosk_cmd, label = [str(program)], f"kiosk ({shown(program)})"
     else:
         kiosk_cmd, label = [sys.executable, "-m", "ui.entry"], "kiosk (source, this Python)"
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),

@@ -139,6 +139,11 @@ def report(label: str, times: list[tuple[float, float]], ready: bool = False) ->
     return median
 
 
+def shown(program: Path) -> Path:
+    """``program`` as printed: relative to the project when it is inside it."""
+    return program.relative_to(ROOT) if program.is_relative_to(ROOT) else program
+
+
 def freeze_bare_window(folder: Path) -> Path:
     """BARE_WINDOW frozen one-folder by PyInstaller's defaults, as the kiosk is (built once)."""
     program = folder / "dist" / "bare" / ("bare.exe" if sys.platform == "win32" else "bare")
@@ -174,8 +179,7 @@ def main() -> None:
 
     program = None if args.source else (args.program or (BUILT if BUILT.exists() else None))
     if program is not None:
-        shown = program.relative_to(ROOT) if program.is_relative_to(ROOT) else program
-        kiosk_cmd, kiosk_label = [str(program)], f"kiosk ({shown})"
+        kiosk_cmd, kiosk_label = [str(program)], f"kiosk ({shown(program)})"
     else:
         kiosk_cmd, kiosk_label = [sys.executable, "-m", "ui.entry"], "kiosk (source, this Python)"
 
