@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.flow.screens import ScreenId
 from tests.ui.helpers import KioskDriver, kiosk_settings, make_services
+from ui import app_filters
 from ui.main_window import SCREENS, screen_factory
 from ui.screens.base import Screen
 from ui.startup import show_first_frame
@@ -43,7 +44,7 @@ def test_a_tap_on_the_first_frame_reaches_the_kiosk_once_it_runs(qapp, qtbot, ce
         if services is not None:
             window.kiosk.shutdown(grace_ms=5000)
             services.close()
-        QApplication.instance().removeEventFilter(lock)
+        app_filters.remove(lock)
         window.close()
         window.deleteLater()
 
@@ -57,8 +58,39 @@ def test_the_full_screen_window_is_frameless_and_on_top_from_the_start(qapp, tmp
         assert flags & Qt.WindowType.FramelessWindowHint
         assert flags & Qt.WindowType.WindowStaysOnTopHint
     finally:
-        QApplication.instance().removeEventFilter(lock)
+        app_filters.remove(lock)
         window.allow_close = True
+        window.close()
+        window.deleteLater()
+
+
+def test_the_lockdown_is_in_force_once_the_first_frame_is_shown(qapp, tmp_path):
+    """The lockdown filter is installed while the first frame is built and takes effect when
+    show_first_frame returns, before any tap is handled: a context menu never arrives."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QWidget
+
+    class Probe(QWidget):
+        menus = 0
+
+        def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+            Probe.menus += 1
+
+    settings = kiosk_settings("http://127.0.0.1:9/api/v1", tmp_path)
+    window, lock = show_first_frame(settings, windowed=True)
+    probe = Probe(window)
+    try:
+        assert lock in app_filters.installed()
+        QApplication.sendEvent(probe, QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, QPoint(1, 1), probe.mapToGlobal(QPoint(1, 1))))
+        assert Probe.menus == 0
+        app_filters.remove(lock)
+        QApplication.sendEvent(probe, QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, QPoint(1, 1), probe.mapToGlobal(QPoint(1, 1))))
+        assert Probe.menus == 1  # the probe does see one without the lockdown
+    finally:
+        app_filters.remove(lock)
         window.close()
         window.deleteLater()
 
