@@ -16,6 +16,7 @@ from kiosk.reader import Reader
 from kiosk.services import Services
 from ui.card_input import CardInput
 from ui.controller import HEALTH_INTERVAL_S, OUTAGE_HEALTH_INTERVAL_S, FlowController
+from ui.garbage import GuiThreadCollector
 from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
 from ui.officer.host import OfficerHost
@@ -41,10 +42,13 @@ class Kiosk:
         self.services = services
         self.officer: OfficerHost | None = None
         """Officer mode's gesture, idle timer, background threads (``ui.officer.host``)."""
+        self.collector = GuiThreadCollector(window)
+        """Python's cycle collector, on the GUI thread only while the kiosk runs."""
         self.retired_clients: list[CentralClient] = []
         """API clients replaced by an officer's settings change, closed at shutdown."""
 
     def start(self) -> None:
+        self.collector.start()
         self.idle.install()
         self.cards.start()
         self.window.controller.start()
@@ -76,6 +80,7 @@ class Kiosk:
             log.ui.warning("workers still busy at exit; leaving them")
         for client in self.retired_clients:
             client.close()
+        self.collector.stop()
 
 
 def build_kiosk(
