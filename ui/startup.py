@@ -123,7 +123,7 @@ def run_kiosk(start: Callable[[], Services], settings: Settings, *, windowed: bo
         log.ui.info(READY_MESSAGE)
         # Once, now that start-up is over and before any family: later full collections then
         # walk only what came after (ui.garbage), not all of start-up's 270,000 objects.
-        QTimer.singleShot(0, freeze_start_up)
+        QTimer.singleShot(0, window, freeze_start_up)
 
         def quitting() -> None:
             kiosk.shutdown()
