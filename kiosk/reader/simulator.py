@@ -154,6 +154,7 @@ class _Port:
     device: str
     thread: threading.Thread | None = None
     stop: threading.Event = field(default_factory=threading.Event)
+    closed: bool = False
 
 
 class ReaderSimulator:
@@ -173,6 +174,10 @@ class ReaderSimulator:
         self._link = Path(link)
         self._halt_after_read = halt_after_read
         self._lock = threading.Lock()
+        # Orders plugging against unplugging. A port pulled mid-reply is closed by its own
+        # thread, possibly after the test has plugged in a new one that reuses its /dev/pts
+        # number: without this, the old port would remove the new link or unplug the new port.
+        self._plug_lock = threading.Lock()
         self._card: SimCard | None = None
         self._selected = False
         self._halted = False
@@ -203,27 +208,38 @@ class ReaderSimulator:
 
     def replug(self) -> None:
         self.unplug()
-        master, slave = os.openpty()
-        tty.setraw(slave)  # pyserial does this too; before it opens, nothing may be echoed
-        port = _Port(master, slave, os.ttyname(slave))
-        port.thread = threading.Thread(
-            target=self._serve, args=(port,), name="reader-simulator", daemon=True
-        )
-        staging = self._link.with_name(self._link.name + ".new")
-        with contextlib.suppress(FileNotFoundError):
-            staging.unlink()
-        staging.symlink_to(port.device)
-        staging.replace(self._link)
-        self._port = port
+        with self._plug_lock:
+            master, slave = os.openpty()
+            tty.setraw(slave)  # pyserial does this too; before it opens, nothing may be echoed
+            port = _Port(master, slave, os.ttyname(slave))
+            port.thread = threading.Thread(
+                target=self._serve, args=(port,), name="reader-simulator", daemon=True
+            )
+            staging = self._link.with_name(self._link.name + ".new")
+            with contextlib.suppress(FileNotFoundError):
+                staging.unlink()
+            staging.symlink_to(port.device)
+            staging.replace(self._link)
+            self._port = port
         port.thread.start()
 
     def unplug(self) -> None:
-        port, self._port = self._port, None
+        with self._plug_lock:
+            port, self._port = self._port, None
         if port is None:
             return
         port.stop.set()
         if port.thread is not None and port.thread is not threading.current_thread():
             port.thread.join(timeout=5)
+        self._close(port)
+
+    def _pull(self, port: _Port) -> None:
+        """``port``'s cable pulled, from its own thread: that port only, even if a new one is
+        plugged in by now."""
+        with self._plug_lock:
+            if self._port is port:
+                self._port = None
+        port.stop.set()
         self._close(port)
 
     def close(self) -> None:
@@ -303,7 +319,7 @@ class ReaderSimulator:
             wire = b""
         self._send(port, wire)
         if fault is Fault.UNPLUG:
-            self.unplug()
+            self._pull(port)
 
     def _take_fault(self, command: Command | None) -> Fault | None:
         for rule in self._faults:
@@ -346,12 +362,17 @@ class ReaderSimulator:
             port.stop.set()
 
     def _close(self, port: _Port) -> None:
-        for fd in (port.master, port.slave):
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        with contextlib.suppress(FileNotFoundError):
-            if self._link.is_symlink() and os.readlink(self._link) == port.device:
-                self._link.unlink()
+        with self._plug_lock:
+            if port.closed:  # once: a closed descriptor's number may belong to a new port
+                return
+            port.closed = True
+            # The link first: while the pty is open, no new port can have its device name.
+            with contextlib.suppress(FileNotFoundError):
+                if self._link.is_symlink() and os.readlink(self._link) == port.device:
+                    self._link.unlink()
+            for fd in (port.master, port.slave):
+                with contextlib.suppress(OSError):
+                    os.close(fd)
 
 
 # --- console -----------------------------------------------------------------------------------

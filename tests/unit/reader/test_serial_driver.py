@@ -187,6 +187,25 @@ def test_unplug_mid_read_then_recovery_after_replug(
     assert reader.state is ReaderState.READY
 
 
+def test_every_replug_after_an_unplug_mid_read_is_read(
+    sim: ReaderSimulator, reader: SerialReader
+) -> None:
+    # The pulled port is closed by its own thread, and the new one may get its /dev/pts
+    # number: a late close must touch neither the new link nor the new port. Before the
+    # simulator ordered the two, one round in a few dozen found no reader.
+    misses = []
+    for round_number in range(150):
+        take_away(sim, reader)
+        sim.set_fault(Fault.UNPLUG, on=Command.READ_BASE, times=1)
+        sim.place(CARDS["resident"])
+        assert reader.poll() is None
+        assert reader.poll() is None
+        sim.replug()
+        if not isinstance(reader.poll(), CardData):
+            misses.append(round_number)
+    assert misses == []
+
+
 def test_unplug_between_polls_is_absent(sim: ReaderSimulator, reader: SerialReader) -> None:
     assert reader.poll() is None
     sim.unplug()
