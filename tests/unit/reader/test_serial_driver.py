@@ -193,7 +193,7 @@ def test_every_replug_after_an_unplug_mid_read_is_read(
     # The pulled port is closed by its own thread, and the new one may get its /dev/pts
     # number: a late close must touch neither the new link nor the new port. Before the
     # simulator ordered the two, one round in a few dozen found no reader.
-    misses = []
+    misses: list[int] = []
     for round_number in range(150):
         take_away(sim, reader)
         sim.set_fault(Fault.UNPLUG, on=Command.READ_BASE, times=1)
