@@ -217,6 +217,7 @@ def _run(stack: ExitStack, visits: int, seed: int, folder: Path, scanned: list[P
     from bench.soak_plan import plan_visits
     from bench.soak_robot import Timing, VisitRobot
     from bench.soak_server import SoakServer
+    from kiosk.crash_report import CRASH_PREFIX
     from kiosk.flow.state import FlowConfig
     from kiosk.log import setup_logging, shutdown_logging
     from kiosk.malloc_tuning import tune_malloc
@@ -224,7 +225,7 @@ def _run(stack: ExitStack, visits: int, seed: int, folder: Path, scanned: list[P
     from kiosk.reader.serial_driver import SerialReader, Timeouts
     from kiosk.reader.simulator import ReaderSimulator
     from tests.ui.helpers import kiosk_settings, make_services
-    from ui.crash import CRASH_PREFIX, CrashHandler
+    from ui.crash import CrashHandler
 
     started = time.monotonic()
     tune_malloc()  # as the kiosk's main() does, before any thread

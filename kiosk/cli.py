@@ -138,6 +138,7 @@ def _run(
     loaded: LoadedSettings, args: argparse.Namespace, gui: Gui | None, *,
     server: RunningServer | None,
 ) -> int:
+    from kiosk import log
     from kiosk.log import enable_faulthandler, setup_logging, start_rotating
 
     settings = loaded.settings
@@ -175,11 +176,39 @@ def _run(
         banner = print_demo_credentials(server.credentials()) if server is not None else None
         return gui.run_kiosk(start, settings, windowed=windowed, demo_banner=banner)
     except _StartFailed as exc:
-        print(f"kiosk: {exc}", file=sys.stderr)
+        log.app.error("could not start: %s", exc)
+        _say(f"kiosk: {exc}")
         return exc.code
+    except Exception as exc:
+        # A fault nothing above expected, met before the running kiosk's own exception hook
+        # took over (building the parts or the window): no traceback left for a windowed
+        # build to show in a dialog nobody clicks, but a report and the code that asks the
+        # supervisor for a fresh process.
+        return _crashed(loaded, exc)
     finally:
         for services in opened:
             services.close()
+
+
+def _say(line: str) -> None:
+    """One line for whoever started the program by hand (a windowed build has no stderr)."""
+    if sys.stderr is not None:
+        print(line, file=sys.stderr)
+
+
+def _crashed(loaded: LoadedSettings, error: Exception) -> ExitCode:
+    from kiosk import log
+    from kiosk.crash_report import write_crash_report
+
+    log.app.critical("unexpected %s while starting; exiting for a restart",
+                     type(error).__qualname__)
+    try:
+        report = write_crash_report(loaded.log_dir, error)
+    except OSError as exc:
+        _say(f"kiosk: unexpected {type(error).__qualname__}; no crash report ({exc.strerror})")
+    else:
+        _say(f"kiosk: unexpected {type(error).__qualname__}; crash report {report}")
+    return ExitCode.CRASH
 
 
 def _build(loaded: LoadedSettings, builders: Mapping[str, BackendBuilder], *,

@@ -32,8 +32,11 @@ store = logging.getLogger("kiosk.store")
 audit = logging.getLogger("kiosk.audit")
 ui = logging.getLogger("kiosk.ui")
 officer = logging.getLogger("kiosk.officer")
+app = logging.getLogger("kiosk.app")
+"""The program itself: starting, and stopping with an exit code."""
 
-CATEGORIES: tuple[logging.Logger, ...] = (api, printing, reader, flow, store, audit, ui, officer)
+CATEGORIES: tuple[logging.Logger, ...] = (
+    api, printing, reader, flow, store, audit, ui, officer, app)
 LOG_FILE = "kiosk.log"
 RING_SIZE = 500
 REDACTED = "[ID REDACTED]"
@@ -220,6 +223,7 @@ __all__ = [
     "RING_SIZE",
     "RedactionFilter",
     "api",
+    "app",
     "audit",
     "flow",
     "officer",

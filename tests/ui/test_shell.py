@@ -9,9 +9,10 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.crash_report import CRASH_PREFIX
 from kiosk.flow.messages import Message, Notice
 from kiosk.flow.state import FlowConfig
-from ui.crash import CRASH_PREFIX, CrashHandler
+from ui.crash import CrashHandler
 from ui.lockdown import LockdownFilter
 from ui.messages import message_text, notice_text
 from ui.widgets.overlays import BusyOverlay

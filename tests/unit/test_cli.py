@@ -171,3 +171,43 @@ def test_unusable_local_data_stops_with_one_line_and_the_store_code(
     (line,) = [line for line in err.splitlines() if line.startswith("kiosk: local data error: ")]
     assert str(data) in line
     assert "Traceback" not in err
+
+
+class _FaultyWindow:
+    """A Gui whose window fails to build with an error nobody planned for, after the parts
+    opened; its message holds a visitor's details, as a real bug's might."""
+
+    printer_builders: ClassVar[dict[str, object]] = {}
+
+    def __init__(self, secret: str) -> None:
+        self.secret = secret
+
+    def run_kiosk(self, start: Callable[[], object], *args: object, **kwargs: object) -> int:
+        start()
+        raise LookupError(f"no screen for {self.secret}")
+
+    def run_tour(self, *args: object, **kwargs: object) -> int:
+        raise AssertionError("not a tour")
+
+
+def test_an_unexpected_fault_while_starting_exits_for_a_restart_with_a_report(
+    central: RunningServer, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    restored_logging: None,
+) -> None:
+    visitor = central.credentials()[0]
+    site = _site_file(tmp_path, central.base_url)
+    code = cli.main(["--settings", str(site)], gui=_FaultyWindow(visitor.id_number))
+    assert code == ExitCode.CRASH
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and visitor.id_number not in err
+    (report,) = (tmp_path / "logs").glob("crash-*.txt")
+    (line,) = [line for line in err.splitlines() if line.startswith("kiosk: unexpected ")]
+    assert line == f"kiosk: unexpected LookupError; crash report {report}"
+    text = report.read_text(encoding="utf-8")
+    assert "builtins.LookupError" in text and "in run_kiosk" in text
+    assert visitor.id_number not in text
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    logged = (tmp_path / "logs" / log.LOG_FILE).read_text(encoding="utf-8")
+    assert "unexpected LookupError while starting" in logged
+    assert visitor.id_number not in logged

@@ -37,7 +37,8 @@ def _text(folder: Path) -> str:
 def test_category_loggers() -> None:
     names = sorted(logger.name for logger in log.CATEGORIES)
     assert names == sorted(
-        f"kiosk.{n}" for n in ("api", "print", "reader", "flow", "store", "audit", "ui", "officer")
+        f"kiosk.{n}"
+        for n in ("api", "print", "reader", "flow", "store", "audit", "ui", "officer", "app")
     )
 
 
