@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build the one-folder kiosk (dist/kiosk/) from kiosk.spec and smoke-test the result:
+# Build the one-folder kiosk (dist/kiosk/) from kiosk.spec, smoke-test it, and pack the release
+# archive the installation guides start from (dist/prison-kiosk-<version>-linux.tar.gz):
 #   bash scripts/build.sh
 # Called by `bash scripts/dev.sh test` (and so by CI) after the test suite. Fails when
 # PyInstaller fails, when the built program's --version is not the package version, when
@@ -88,3 +89,8 @@ if [ "$size_mb" -gt "$BUDGET_MB" ]; then
     du -sm dist/kiosk/_internal/* | sort -rn | head -n 15 >&2
     exit 1
 fi
+
+# The release as docs/install-linux.md unpacks it: one top-level folder, kiosk/.
+release="dist/prison-kiosk-${expected}-linux.tar.gz"
+tar -C dist -czf "$release" kiosk
+echo "== build: release archive $release ($(du -sh "$release" | cut -f1))"
