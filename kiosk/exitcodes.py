@@ -1,10 +1,12 @@
 """Exit codes of the ``kiosk`` program, one enum so the supervisor and scripts can rely on them.
 
-Codes follow common Unix use where one exists (2 for usage as argparse does, 70 ``EX_SOFTWARE``,
-75 ``EX_TEMPFAIL``, 130 for Ctrl+C). The supervisors (packaging/linux/kiosk.service, the Shell
-Launcher configuration) leave the kiosk down after ``OK``, ``USAGE``, ``SETTINGS`` and ``STORE`` —
-a person must act, restarting cannot help — and restart it after every other code
-(docs/exit-codes.md). An installer script reads ``SETTINGS`` and ``SELFTEST_FAILED``.
+Codes follow common Unix use where one exists (2 for usage as argparse does, 70
+``EX_SOFTWARE``). A fault while the kiosk runs does not end the process: the kiosk shows
+out-of-service and recovers by itself (``ui.crash``). The supervisors
+(packaging/linux/kiosk.service, the Shell Launcher configuration) leave the kiosk down after
+``OK``, ``USAGE``, ``SETTINGS`` and ``STORE`` — a person must act, restarting cannot help — and
+restart it after every other code (docs/exit-codes.md). An installer script reads ``SETTINGS``
+and ``SELFTEST_FAILED``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from enum import IntEnum
 
 class ExitCode(IntEnum):
     OK = 0
-    """Normal end: the officer chose "exit to desktop", or a command finished successfully."""
+    """Normal end: the officer chose "exit to desktop", the kiosk was asked to stop (SIGTERM,
+    Ctrl+C), or a command finished successfully."""
 
     USAGE = 2
     """Wrong command line (unknown option, bad argument); argparse uses 2 as well."""
@@ -35,10 +38,5 @@ class ExitCode(IntEnum):
     """A command needed the central service and could not reach it (network, TLS, 5xx)."""
 
     CRASH = 70
-    """An unhandled exception (``EX_SOFTWARE``): the crash report was written, restart me."""
-
-    RESTART = 75
-    """Officer reset asked for a fresh process (``EX_TEMPFAIL``): the supervisor starts it again."""
-
-    INTERRUPTED = 130
-    """Stopped by Ctrl+C / SIGINT during development (128 + signal number)."""
+    """An unexpected exception while starting (``EX_SOFTWARE``): the crash report was written,
+    restart me."""
