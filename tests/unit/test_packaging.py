@@ -446,3 +446,52 @@ def test_linux_sample_uses_the_reader_name_the_udev_rule_creates():
     assert link is not None
     loaded = load(PACKAGING / "site-settings.linux.ini", environ={})
     assert loaded.settings.reader.port == f"/dev/{link[1]}"
+
+
+# --- the Linux session ------------------------------------------------------------------------
+
+FAKE_SYSTEMCTL = """#!/bin/sh
+# systemctl as kiosk-session uses it, answering from the environment: how the unit's main
+# process ended (ExecMainCode, ExecMainStatus) and what `start --wait` returned.
+echo "systemctl $*" >> "$CALLS"
+case "$*" in
+    *"start --wait"*) exit "$START_STATUS" ;;
+    *ExecMainCode*) echo "$MAIN_CODE" ;;
+    *ExecMainStatus*) echo "$MAIN_STATUS" ;;
+esac
+"""
+FAKE_SLEEP = '#!/bin/sh\necho "sleep $*" >> "$CALLS"\n'
+
+
+@pytest.mark.parametrize(
+    ("main_code", "main_status", "start_status", "stays_down"),
+    [
+        pytest.param(1, ExitCode.OK, 0, True, id="officer's exit"),
+        pytest.param(1, ExitCode.SETTINGS, 3, True, id="settings"),
+        pytest.param(1, ExitCode.STORE, 3, True, id="database"),
+        pytest.param(1, ExitCode.CRASH, 3, False, id="crash after crash: unit gave up"),
+        pytest.param(2, 3, 3, False, id="killed by signal 3, not exit code 3"),
+    ],
+)
+def test_linux_session_stays_down_exactly_after_the_codes_that_stay_down(
+    tmp_path: Path, main_code: int, main_status: int, start_status: int, stays_down: bool,
+) -> None:
+    """systemd's user manager cannot run here: systemctl is stood in for by a script that
+    answers the three calls kiosk-session makes as systemctl would."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name, text in (("systemctl", FAKE_SYSTEMCTL), ("sleep", FAKE_SLEEP)):
+        (bin_dir / name).write_text(text, encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    calls = tmp_path / "calls"
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "CALLS": str(calls), "MAIN_CODE": str(main_code),
+           "MAIN_STATUS": str(int(main_status)), "START_STATUS": str(start_status)}
+    done = subprocess.run(["sh", str(PACKAGING / "linux" / "kiosk-session")], env=env,
+                          capture_output=True, text=True, timeout=30)
+    made = calls.read_text(encoding="utf-8").splitlines()
+    assert "systemctl --user start --wait kiosk.service" in made
+    assert made[-1] == ("sleep infinity" if stays_down else "sleep 20")
+    assert done.returncode == (0 if stays_down else start_status)
+    script = (PACKAGING / "linux" / "kiosk-session").read_text(encoding="utf-8")
+    listed = re.search(r'^STAY_DOWN="([\d ]+)"', script, re.MULTILINE)
+    assert listed and {int(code) for code in listed[1].split()} == STAYS_DOWN
