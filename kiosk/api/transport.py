@@ -73,7 +73,8 @@ def normalise_base_url(base_url: str) -> str:
 class TlsFiles:
     """What ``requests`` needs for TLS, checked to exist before the first call.
 
-    ``verify`` is a CA bundle path or ``True`` (the system store) — never ``False``.
+    ``verify`` is a CA bundle path or ``True`` (the CA list requests bundles, from certifi; not
+    the operating system's store) — never ``False``.
     """
 
     verify: str | bool

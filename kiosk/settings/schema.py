@@ -86,7 +86,7 @@ class CentralSettings:
     )
     ca_bundle: str = option(
         "",
-        "PEM file of the CA that signs the central server; empty uses the system store.",
+        "PEM file of the CA that signs the central server; empty uses the bundled public CAs.",
     )
     client_cert: str = option(
         "", "PEM client certificate for mutual TLS; empty for none."
