@@ -183,7 +183,10 @@ def _run(
         # A fault nothing above expected, met before the running kiosk's own exception hook
         # took over (building the parts or the window): no traceback left for a windowed
         # build to show in a dialog nobody clicks, but a report and the code that asks the
-        # supervisor for a fresh process.
+        # supervisor for a fresh process. The tour is a developer's tool: it keeps its
+        # traceback, which says more than a report.
+        if args.tour is not None:
+            raise
         return _crashed(loaded, exc)
     finally:
         for services in opened:

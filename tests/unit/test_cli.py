@@ -174,8 +174,8 @@ def test_unusable_local_data_stops_with_one_line_and_the_store_code(
 
 
 class _FaultyWindow:
-    """A Gui whose window fails to build with an error nobody planned for, after the parts
-    opened; its message holds a visitor's details, as a real bug's might."""
+    """A Gui whose window (or tour) fails to build with an error nobody planned for, after the
+    parts opened; the window's message holds a visitor's details, as a real bug's might."""
 
     printer_builders: ClassVar[dict[str, object]] = {}
 
@@ -187,7 +187,7 @@ class _FaultyWindow:
         raise LookupError(f"no screen for {self.secret}")
 
     def run_tour(self, *args: object, **kwargs: object) -> int:
-        raise AssertionError("not a tour")
+        raise LookupError("no screen for the tour")
 
 
 def test_an_unexpected_fault_while_starting_exits_for_a_restart_with_a_report(
@@ -211,3 +211,13 @@ def test_an_unexpected_fault_while_starting_exits_for_a_restart_with_a_report(
     logged = (tmp_path / "logs" / log.LOG_FILE).read_text(encoding="utf-8")
     assert "unexpected LookupError while starting" in logged
     assert visitor.id_number not in logged
+
+
+def test_the_screen_tour_keeps_its_traceback(tmp_path: Path, restored_logging: None) -> None:
+    """A developer's tool with synthetic data: the exception itself says more than a report."""
+    site = _site_file(tmp_path, "https://central.invalid/api/v1")
+    with pytest.raises(LookupError, match="for the tour"):
+        cli.main(["--settings", str(site), "--demo", "--tour", str(tmp_path / "tour")],
+                 gui=_FaultyWindow("unused"))
+    assert not list((tmp_path / "logs").glob("crash-*.txt"))
+
