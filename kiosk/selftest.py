@@ -107,7 +107,11 @@ def check_printer(
     )
     state = backend.status()
     if state not in (PrinterState.READY, PrinterState.PAPER_LOW):
-        raise RuntimeError(f"{backend.name} printer is {state.value}")
+        printer = loaded.settings.printer
+        # Which queue: a name mistyped or never created looks the same as a printer that is off.
+        queue = (f" (queue {printer.queue or 'the system default'})"
+                 if printer.backend in ("cups", "qt") else "")
+        raise RuntimeError(f"{backend.name} printer{queue} is {state.value}")
     return f"{backend.name}: {state.value}"
 
 
@@ -123,7 +127,7 @@ def check_reader(loaded: LoadedSettings) -> str:
     finally:
         reader.close()
     if state is not ReaderState.READY:
-        raise RuntimeError(f"serial reader is {state.value}")
+        raise RuntimeError(f"serial reader on {loaded.settings.reader.port} is {state.value}")
     return "serial: ready"
 
 
