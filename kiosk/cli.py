@@ -105,12 +105,12 @@ def main(argv: list[str] | None = None, *, gui: Gui | None = None) -> int:
     tune_malloc()  # first, before any thread (kiosk.malloc_tuning)
     args = build_parser().parse_args(argv)
     if args.tour is not None and not args.demo:
-        print("kiosk: --tour needs --demo (the tour uses the synthetic families)", file=sys.stderr)
+        _say("kiosk: --tour needs --demo (the tour uses the synthetic families)")
         return ExitCode.USAGE
     try:
         loaded = load(args.settings)
     except SettingsError as exc:
-        print(f"kiosk: settings error: {exc}", file=sys.stderr)
+        _say(f"kiosk: settings error: {exc}")
         return ExitCode.SETTINGS
 
     if args.command == "verify":
@@ -139,30 +139,28 @@ def _run(
     server: RunningServer | None,
 ) -> int:
     from kiosk import log
-    from kiosk.log import enable_faulthandler, setup_logging, start_rotating
 
     settings = loaded.settings
-    enable_faulthandler(loaded.log_dir)
+    log.enable_faulthandler(loaded.log_dir)
     # The log file rotates from start() on, after the window's first frame (kiosk.log).
-    setup_logging(
+    log.setup_logging(
         loaded.log_dir, settings.logging.level, settings.logging.max_bytes,
         settings.logging.backup_count, console=sys.stderr is not None, rotate=False,
     )
     if args.selftest:
         from kiosk.selftest import run_selftest
 
-        start_rotating()
+        log.start_rotating()
         return run_selftest(loaded, gui.printer_builders if gui else None)
 
     if gui is None:
-        print("kiosk: this entry point has no window; run the installed `kiosk` command",
-              file=sys.stderr)
+        _say("kiosk: this entry point has no window; run the installed `kiosk` command")
         return ExitCode.USAGE
     builders = gui.printer_builders
     opened: list[Services] = []
 
     def start() -> Services:
-        start_rotating()
+        log.start_rotating()
         opened.append(_build(loaded, builders, server=server, site_file=args.settings))
         return opened[-1]
 
